@@ -11,16 +11,20 @@ namespace RangeScheduler.Grpc.Client;
 internal sealed class ClientResponseReader<TResponse> : IAsyncStreamReader<TResponse>
     where TResponse : class, IMessage<TResponse>, new()
 {
-    private static readonly StreamPipeReaderOptions BodyOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024);
+    // Streams read in large chunks to take many small messages per read; single responses are usually small.
+    private static readonly StreamPipeReaderOptions StreamOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024);
+    private static readonly StreamPipeReaderOptions SingleOptions = new(bufferSize: 4 * 1024, minimumReadSize: 1024);
 
     private readonly GrpcCall _call;
     private readonly Task<HttpResponseMessage> _response;
     private readonly MessageParser<TResponse> _parser;
+    private readonly StreamPipeReaderOptions _bodyOptions;
     private PipeReader? _body;
     private bool _ended;
 
-    public ClientResponseReader(GrpcCall call, Task<HttpResponseMessage> response, MessageParser<TResponse> parser)
+    public ClientResponseReader(GrpcCall call, Task<HttpResponseMessage> response, MessageParser<TResponse> parser, bool streaming)
     {
+        _bodyOptions = streaming ? StreamOptions : SingleOptions;
         _call = call;
         _response = response;
         _parser = parser;
@@ -57,7 +61,7 @@ internal sealed class ClientResponseReader<TResponse> : IAsyncStreamReader<TResp
                 _ended = true;
                 return Finish(_call.GetStatus());
             }
-            _body = PipeReader.Create(await response.Content.ReadAsStreamAsync(_call.CallCancelled).ConfigureAwait(false), BodyOptions);
+            _body = PipeReader.Create(await response.Content.ReadAsStreamAsync(_call.CallCancelled).ConfigureAwait(false), _bodyOptions);
         }
         var maxSize = _call.Channel.Options.MaxReceiveMessageSize;
         while (true)

@@ -34,9 +34,13 @@ internal sealed class GrpcCall : IClientCallState
             _deadline = new CancellationTokenSource(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, channel.Options.TimeProvider);
             Timeout = timeout;
         }
-        _cancellation = _deadline is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken)
-            : CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token);
+        _cancellation = (_deadline, options.CancellationToken.CanBeCanceled) switch
+        {
+            (null, false) => new CancellationTokenSource(),
+            (null, true) => CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken),
+            (_, false) => CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token),
+            _ => CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, _deadline.Token),
+        };
     }
 
     public Task<Metadata> ResponseHeadersAsync => _headers.Task;
@@ -54,7 +58,7 @@ internal sealed class GrpcCall : IClientCallState
     /// <summary>Sends the request headers with <paramref name="content"/> as the body; the response is read by the readers.</summary>
     public Task<HttpResponseMessage> StartAsync(HttpContent content)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_channel.Address, _path))
+        var request = new HttpRequestMessage(HttpMethod.Post, _channel.UriOf(_path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -11,6 +11,7 @@ namespace RangeScheduler.Grpc.Client;
 public sealed class GrpcChannel : IDisposable
 {
     private readonly bool _ownsHandler;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new();
 
     private GrpcChannel(Uri address, GrpcChannelOptions options)
     {
@@ -42,6 +43,9 @@ public sealed class GrpcChannel : IDisposable
 
     internal bool CompressRequests { get; }
 
+    /// <summary>The request URI of a method path, parsed once per method rather than once per call.</summary>
+    internal Uri UriOf(string path) => _uris.GetOrAdd(path, static (p, address) => new Uri(address, p), Address);
+
     /// <summary>A channel to <paramref name="address"/>, e.g. <c>http://127.0.0.1:5080</c>.</summary>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) =>
         ForAddress(new Uri(address), options);
@@ -60,7 +64,7 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : class, IMessage<TResponse>, new()
     {
         var call = new GrpcCall(this, method.FullName, options);
-        var reader = new ClientResponseReader<TResponse>(call, StartWithRequest(call, request), method.ResponseParser);
+        var reader = new ClientResponseReader<TResponse>(call, StartWithRequest(call, request), method.ResponseParser, streaming: false);
         return new AsyncUnaryCall<TResponse>(call, ReadSingleAsync(reader));
     }
 
@@ -69,7 +73,7 @@ public sealed class GrpcChannel : IDisposable
         where TResponse : class, IMessage<TResponse>, new()
     {
         var call = new GrpcCall(this, method.FullName, options);
-        var reader = new ClientResponseReader<TResponse>(call, StartWithRequest(call, request), method.ResponseParser);
+        var reader = new ClientResponseReader<TResponse>(call, StartWithRequest(call, request), method.ResponseParser, streaming: true);
         return new AsyncServerStreamingCall<TResponse>(call, reader);
     }
 
@@ -77,7 +81,7 @@ public sealed class GrpcChannel : IDisposable
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var (call, writer, reader) = StartStreaming(method, options);
+        var (call, writer, reader) = StartStreaming(method, options, streamingResponse: false);
         return new AsyncClientStreamingCall<TRequest, TResponse>(call, writer, ReadSingleAsync(reader));
     }
 
@@ -85,13 +89,13 @@ public sealed class GrpcChannel : IDisposable
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var (call, writer, reader) = StartStreaming(method, options);
+        var (call, writer, reader) = StartStreaming(method, options, streamingResponse: true);
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(call, writer, reader);
     }
 
     public void Dispose() => Invoker.Dispose();
 
-    private (GrpcCall, ClientRequestStreamWriter<TRequest>, ClientResponseReader<TResponse>) StartStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options)
+    private (GrpcCall, ClientRequestStreamWriter<TRequest>, ClientResponseReader<TResponse>) StartStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options, bool streamingResponse)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
@@ -99,7 +103,7 @@ public sealed class GrpcChannel : IDisposable
         var content = new StreamingRequestContent();
         call.OnEnded(status => content.Abort(new RpcException(status)));
         var writer = new ClientRequestStreamWriter<TRequest>(call, content);
-        var reader = new ClientResponseReader<TResponse>(call, call.StartAsync(content), method.ResponseParser);
+        var reader = new ClientResponseReader<TResponse>(call, call.StartAsync(content), method.ResponseParser, streamingResponse);
         return (call, writer, reader);
     }
 
