@@ -4,7 +4,7 @@ using RangeScheduler.Grpc.Tests.Echo;
 namespace RangeScheduler.Grpc.Tests.TestServices;
 
 /// <summary>The behaviour echo.proto describes, for the transport tests and the interop clients.</summary>
-public sealed class EchoService
+public sealed class EchoService(CallLog log)
 {
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Descriptor = EchoReflection.Descriptor.Services[0];
 
@@ -57,8 +57,23 @@ public sealed class EchoService
         }
     }
 
-    private static Task DelayAsync(EchoRequest request, ServerCallContext context) =>
-        request.DelayMs == 0 ? Task.CompletedTask : Task.Delay((int)request.DelayMs, context.CancellationToken);
+    /// <summary>Waits as asked; a wait cut short by the call's end is logged as "{text}:cancelled".</summary>
+    private async Task DelayAsync(EchoRequest request, ServerCallContext context)
+    {
+        if (request.DelayMs == 0)
+        {
+            return;
+        }
+        try
+        {
+            await Task.Delay((int)request.DelayMs, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            log.Record($"{request.Text}:cancelled");
+            throw;
+        }
+    }
 
     private static void Fail(EchoRequest request)
     {

@@ -33,12 +33,26 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(Action<IServiceCollection>? configureServices = null, Action<GrpcServerOptions>? configureOptions = null)
+    public CallLog Log => _app.Services.GetRequiredService<CallLog>();
+
+    /// <param name="configureKestrel">Runs after the gRPC defaults, e.g. to listen with TLS instead.</param>
+    public static async Task<TestServer> StartAsync(
+        Action<IServiceCollection>? configureServices = null,
+        Action<GrpcServerOptions>? configureOptions = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? configureKestrel = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureGrpcDefaults());
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.ConfigureGrpcDefaults();
+            configureKestrel?.Invoke(k);
+        });
+        if (configureKestrel is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        builder.Services.AddSingleton<CallLog>();
         builder.Services.AddGrpcTransport(o =>
         {
             o.MaxReceiveMessageSize = MaxReceiveMessageSize;
