@@ -12,6 +12,7 @@ public sealed class EchoService(CallLog log)
     {
         var reply = new EchoReply { Text = request.Text, Payload = request.Payload, DeadlineMsLeft = MillisecondsLeft(context) };
         reply.SeenMetadata.Add(SeenMetadata(context.RequestHeaders));
+        reply.SeenMetadata.Add(context.UserState.Select(pair => $"state:{pair.Key}={pair.Value}"));
         await EchoHeadersAsync(context).ConfigureAwait(false);
         await DelayAsync(request, context).ConfigureAwait(false);
         Fail(request);
