@@ -56,6 +56,9 @@ internal sealed class StreamingRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // HttpClient sends the request headers with the first body write; flushing now sends
+        // them at once, so a caller that reads before it writes still starts the call.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.TrySetResult(stream);
         using (cancellationToken.UnsafeRegister(static s => ((TaskCompletionSource)s!).TrySetResult(), _completed))
         {

@@ -35,6 +35,27 @@ public sealed class InterceptorTests
     }
 
     [Fact]
+    public async Task DuplexCallRefusedBeforeAnyWrite_ClientReadsTheStatusAtOnce()
+    {
+        await using var server = await StartAsync();
+        using var channel = server.CreateChannel();
+        // On a connection already carrying calls nothing else flushes the socket, so unsent headers would stay unsent.
+        for (var i = 0; i < 3; i++)
+        {
+            using var warm = channel.AsyncServerStreamingCall(EchoMethods.Expand, new EchoRequest { Count = 2 });
+            while (await warm.ResponseStream.MoveNext(default))
+            {
+            }
+            await channel.AsyncUnaryCall(EchoMethods.Echo, new EchoRequest());
+        }
+        using var call = channel.AsyncDuplexStreamingCall(EchoMethods.Chat,
+            new CallOptions(Headers: new Metadata().Add("x-deny", "yes"), Deadline: DateTime.UtcNow.AddSeconds(10)));
+
+        var e = await Should.ThrowAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
+        e.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+    }
+
+    [Fact]
     public async Task UserStateSetByInterceptor_ReachesTheHandler()
     {
         await using var server = await StartAsync();
