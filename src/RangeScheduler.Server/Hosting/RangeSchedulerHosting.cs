@@ -1,0 +1,56 @@
+using RangeScheduler.Contracts.Clients;
+using RangeScheduler.Grpc;
+using RangeScheduler.Grpc.Server;
+using RangeScheduler.Server.Bookings;
+using RangeScheduler.Server.Identities;
+using RangeScheduler.Server.Logging;
+using RangeScheduler.Server.Monitoring;
+using RangeScheduler.Server.Ranges;
+using RangeScheduler.Server.Telemetry;
+
+namespace RangeScheduler.Server.Hosting;
+
+/// <summary>The server's wiring, shared by Program.cs and the end-to-end tests.</summary>
+public static class RangeSchedulerHosting
+{
+    /// <summary>
+    /// Configuration defaults, listening, the gRPC transport, interceptors, principals and
+    /// ranges. Reads the principals and seed files now: a bad one stops start-up here.
+    /// </summary>
+    public static WebApplicationBuilder AddRangeScheduler(this WebApplicationBuilder builder)
+    {
+        EmbeddedDefaults.AddTo(builder.Configuration);
+        var section = builder.Configuration.GetSection(RangeSchedulerOptions.Section);
+        builder.Services.AddOptions<RangeSchedulerOptions>().Bind(section);
+        var options = section.Get<RangeSchedulerOptions>() ?? new RangeSchedulerOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        // Under the content root first (a deployment's own seeds/, or the repository's when the
+        // binary is started from its root), then next to the binary, where the build copies
+        // seeds/: `dotnet run` makes the project folder the content root, and has no seeds there.
+        var seeds = SeedDirectory.Locate(contentRoot, AppContext.BaseDirectory);
+
+        builder.ConfigureListening(options.Tls);
+        builder.Services.AddGrpcTransport(grpc => grpc.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        // Interceptors run in the order they are added: logging first, so that it also logs
+        // the calls authentication refuses.
+        builder.Services.AddSingleton<IServerCallInterceptor, CallLoggingInterceptor>();
+        builder.Services.AddPrincipals(options.Principals, contentRoot, seeds);
+        builder.Services.AddSingleton(SeedRangeCatalogue.Load(seeds.Ranges));
+        return builder;
+    }
+
+    /// <summary>
+    /// The four contract services, health and reflection. Services without handler methods
+    /// answer UNIMPLEMENTED and are still listed by reflection.
+    /// </summary>
+    public static WebApplication MapRangeScheduler(this WebApplication app)
+    {
+        app.MapGrpcService<RangeGrpcService>(ContractServices.RangeService);
+        app.MapGrpcService<BookingGrpcService>(ContractServices.BookingService);
+        app.MapGrpcService<TelemetryGrpcService>(ContractServices.TelemetryService);
+        app.MapGrpcService<MonitorGrpcService>(ContractServices.MonitorService);
+        app.MapGrpcHealth();
+        app.MapGrpcReflection();
+        return app;
+    }
+}
