@@ -19,7 +19,7 @@ internal sealed class ClientResponseReader<TResponse> : IAsyncStreamReader<TResp
     private readonly Task<HttpResponseMessage> _response;
     private readonly MessageParser<TResponse> _parser;
     private readonly StreamPipeReaderOptions _bodyOptions;
-    private PipeReader? _body;
+    private PipeMessageReader<TResponse>? _messages;
     private bool _ended;
 
     public ClientResponseReader(GrpcCall call, Task<HttpResponseMessage> response, MessageParser<TResponse> parser, bool streaming)
@@ -53,7 +53,7 @@ internal sealed class ClientResponseReader<TResponse> : IAsyncStreamReader<TResp
 
     private async Task<bool> ReadAsync()
     {
-        if (_body is null)
+        if (_messages is null)
         {
             var response = await _response.ConfigureAwait(false);
             if (!_call.HasBody)
@@ -61,44 +61,17 @@ internal sealed class ClientResponseReader<TResponse> : IAsyncStreamReader<TResp
                 _ended = true;
                 return Finish(_call.GetStatus());
             }
-            _body = PipeReader.Create(await response.Content.ReadAsStreamAsync(_call.CallCancelled).ConfigureAwait(false), _bodyOptions);
+            var body = PipeReader.Create(await response.Content.ReadAsStreamAsync(_call.CallCancelled).ConfigureAwait(false), _bodyOptions);
+            _messages = new PipeMessageReader<TResponse>(body, _parser, "response");
         }
-        var maxSize = _call.Channel.Options.MaxReceiveMessageSize;
-        while (true)
+        var message = await _messages.ReadAsync(_call.Channel.Options.MaxReceiveMessageSize, _call.GzipResponses, _call.CallCancelled).ConfigureAwait(false);
+        if (message is null)
         {
-            var result = await _body.ReadAsync(_call.CallCancelled).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            if (MessageFraming.TryRead(ref buffer, maxSize, out var compressed, out var payload))
-            {
-                Current = Parse(payload, compressed, maxSize);
-                _body.AdvanceTo(buffer.Start);
-                return true;
-            }
-            if (result.IsCompleted)
-            {
-                _ended = true;
-                var incomplete = buffer.Length > 0;
-                _body.AdvanceTo(buffer.End);
-                if (incomplete)
-                {
-                    throw new RpcException(new Status(StatusCode.Internal, "Incomplete message: the response ended inside a message frame"));
-                }
-                return Finish(_call.EndFromTrailers());
-            }
-            _body.AdvanceTo(buffer.Start, buffer.End);
+            _ended = true;
+            return Finish(_call.EndFromTrailers());
         }
-    }
-
-    private TResponse Parse(System.Buffers.ReadOnlySequence<byte> payload, bool compressed, int maxSize)
-    {
-        try
-        {
-            return MessageFraming.Parse(_parser, payload, compressed, _call.GzipResponses, maxSize);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message: " + e.Message));
-        }
+        Current = message;
+        return true;
     }
 
     private bool Finish(Status status) =>

@@ -7,7 +7,7 @@ namespace RangeScheduler.Grpc.Server;
 internal static class SingleRequest
 {
     public static async Task<T> ReadAsync<T>(HttpRequestStreamReader<T> reader, HttpServerCallContext context)
-        where T : IMessage<T>
+        where T : class, IMessage<T>
     {
         if (!await reader.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
