@@ -15,6 +15,13 @@ public sealed class GrpcServerOptions
     /// <summary>Put an unexpected exception's message in the status detail; off in production, where it may leak internals.</summary>
     public bool EnableDetailedErrors { get; set; }
 
+    /// <summary>
+    /// Turns an exception a handler throws into the status the call ends with, so that an
+    /// application maps its own failures in one place; null (or a null result) leaves the
+    /// exception unexpected: UNKNOWN, and logged.
+    /// </summary>
+    public Func<Exception, RpcException?>? TranslateException { get; set; }
+
     /// <summary>Queued response bytes of one stream beyond which a writer waits for the network.</summary>
     public int StreamWriteHighWaterBytes { get; set; } = 256 * 1024;
 }

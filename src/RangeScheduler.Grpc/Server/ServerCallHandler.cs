@@ -89,6 +89,10 @@ internal abstract class ServerCallHandler
         {
             return new RpcException(ended);
         }
+        if (Environment.Options.TranslateException?.Invoke(e) is { } translated)
+        {
+            return translated;
+        }
         GrpcServerLog.HandlerFailed(Environment.Logger, Path, e);
         var detail = Environment.Options.EnableDetailedErrors
             ? $"Exception was thrown by handler. {e.GetType().Name}: {e.Message}"

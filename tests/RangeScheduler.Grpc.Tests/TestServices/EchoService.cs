@@ -76,8 +76,13 @@ public sealed class EchoService(CallLog log)
         }
     }
 
+    /// <summary>A negative code throws a plain exception, as a bug in a handler would.</summary>
     private static void Fail(EchoRequest request)
     {
+        if (request.FailWithCode < 0)
+        {
+            throw new InvalidOperationException(request.FailMessage);
+        }
         if (request.FailWithCode != 0)
         {
             throw new RpcException(new Status((StatusCode)request.FailWithCode, request.FailMessage));
