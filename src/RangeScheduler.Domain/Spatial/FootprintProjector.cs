@@ -28,7 +28,9 @@ public static class FootprintProjector
 
     /// <summary>
     /// Segments per quarter circle so that a chord strays at most <see cref="MaxBufferErrorMeters"/>
-    /// from the arc: the sagitta r(1 − cos(π/4q)) ≤ error.
+    /// from the arc. A chord over angle a has sagitta r(1 − cos(a/2)). A full circle's chords
+    /// span π/2q each, but NTS rounds the chords of a corridor's round join to a whole number,
+    /// so one may span up to 1.5 × π/2q: q is chosen so that even that one stays within the error.
     /// </summary>
     public static int QuadrantSegmentsFor(double radiusMeters)
     {
@@ -37,7 +39,7 @@ public static class FootprintProjector
             return 8;
         }
         var halfAngle = Math.Acos(1 - MaxBufferErrorMeters / radiusMeters);
-        var segments = (int)Math.Ceiling(Math.PI / (4 * halfAngle));
+        var segments = (int)Math.Ceiling(1.5 * Math.PI / (4 * halfAngle));
         return Math.Clamp(segments, 8, MaxQuadrantSegments);
     }
 
