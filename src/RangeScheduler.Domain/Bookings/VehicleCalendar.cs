@@ -1,0 +1,94 @@
+using RangeScheduler.Domain.Time;
+
+namespace RangeScheduler.Domain.Bookings;
+
+/// <summary>
+/// Every organisation's vehicles across all ranges, for <see cref="Conflicts.ConflictKind.VehicleDoubleBooked"/>:
+/// the same vehicle (same organisation, same id) cannot be in two volumes at once, whichever
+/// ranges they are on. Holds the windows of bookings that hold space. Thread-safe: one
+/// calendar serves every range, and ranges decide in parallel.
+/// </summary>
+/// <remarks>
+/// The caller keeps it in step with the stores, next to <c>RangeBook.Put</c>: a range's book
+/// only knows its own range.
+/// </remarks>
+public sealed class VehicleCalendar
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Organization, string Vehicle), List<VehicleBooking>> _byVehicle = [];
+    private readonly Dictionary<string, (string Organization, string[] Vehicles)> _byBooking = new(StringComparer.Ordinal);
+
+    /// <summary>Records the booking's vehicles and windows while its state holds space; forgets them otherwise.</summary>
+    public void Put(Booking booking)
+    {
+        lock (_lock)
+        {
+            RemoveLocked(booking.Id);
+            if (!booking.State.HoldsSpace())
+            {
+                return;
+            }
+            var vehicles = booking.Vehicles.Select(v => v.Id).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var vehicle in vehicles)
+            {
+                var key = (booking.OrganizationId, vehicle);
+                if (!_byVehicle.TryGetValue(key, out var bookings))
+                {
+                    bookings = [];
+                    _byVehicle.Add(key, bookings);
+                }
+                for (var i = 0; i < booking.Volumes.Count; i++)
+                {
+                    bookings.Add(new VehicleBooking(booking.Id, booking.RangeId, i, booking.Volumes[i].Window));
+                }
+            }
+            _byBooking.Add(booking.Id, (booking.OrganizationId, vehicles));
+        }
+    }
+
+    public void Remove(string bookingId)
+    {
+        lock (_lock)
+        {
+            RemoveLocked(bookingId);
+        }
+    }
+
+    /// <summary>
+    /// The volumes of the organisation's space-holding bookings that use the vehicle during
+    /// <paramref name="window"/> (half-open, not widened by any buffer), in any range.
+    /// </summary>
+    public IReadOnlyList<VehicleBooking> BookedDuring(string organizationId, string vehicleId, TimeWindow window)
+    {
+        lock (_lock)
+        {
+            if (!_byVehicle.TryGetValue((organizationId, vehicleId), out var bookings))
+            {
+                return [];
+            }
+            return bookings.Where(b => b.Window.Overlaps(window)).ToList();
+        }
+    }
+
+    private void RemoveLocked(string bookingId)
+    {
+        if (!_byBooking.Remove(bookingId, out var entry))
+        {
+            return;
+        }
+        foreach (var vehicle in entry.Vehicles)
+        {
+            var key = (entry.Organization, vehicle);
+            var bookings = _byVehicle[key];
+            bookings.RemoveAll(b => b.BookingId == bookingId);
+            if (bookings.Count == 0)
+            {
+                _byVehicle.Remove(key);
+            }
+        }
+    }
+}
+
+/// <summary>One volume of a booking that uses a vehicle.</summary>
+/// <param name="VolumeIndex">Which of the booking's volumes.</param>
+public readonly record struct VehicleBooking(string BookingId, string RangeId, int VolumeIndex, TimeWindow Window);

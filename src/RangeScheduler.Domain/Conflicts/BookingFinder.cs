@@ -1,0 +1,77 @@
+using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Ranges;
+using RangeScheduler.Domain.Spatial;
+using RangeScheduler.Domain.Time;
+
+namespace RangeScheduler.Domain.Conflicts;
+
+/// <summary>
+/// Other bookings closer than the range's separation (<see cref="ConflictKind.Booking"/>;
+/// contract <c>Separation</c>): windows widened by the time buffer overlap, bands closer than
+/// the vertical separation, footprints closer than the horizontal one. The index answers
+/// time and (by box) height and distance; bands are then tested exactly, footprints last.
+/// </summary>
+internal static class BookingFinder
+{
+    /// <param name="candidates">Scratch list, cleared here, so a check allocates no list of its own.</param>
+    public static void Find(RangeState range, Probe probe, List<BookedVolume> candidates, List<Finding> into)
+    {
+        var separation = range.Rules.Separation;
+        foreach (var volume in probe.Volumes)
+        {
+            var widened = volume.Window.Widen(separation.TimeBuffer);
+            candidates.Clear();
+            range.Bookings.Query(QueryFor(volume, widened, separation), candidates);
+            foreach (var booked in candidates)
+            {
+                if (booked.BookingId == probe.IgnoreBookingId
+                    || !booked.Window.Overlaps(widened)
+                    || !Proximity.BandsConflict(volume.Vertical, booked.Vertical, separation.VerticalMeters)
+                    || Proximity.HorizontalConflict(volume, booked.Footprint.Geometry, separation.HorizontalMeters) is not { } gap)
+                {
+                    continue;
+                }
+                into.Add(FindingFor(range.Rules, probe, volume, booked, gap));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The volume's box grown by the separation: the time buffer is the least time kept
+    /// between windows, so widening one window by it finds every window closer than that.
+    /// </summary>
+    private static IndexQuery QueryFor(RequestedVolume volume, TimeWindow widened, Separation separation)
+    {
+        var envelope = volume.Footprint.Envelope;
+        var horizontal = separation.HorizontalMeters;
+        var vertical = separation.VerticalMeters;
+        return new IndexQuery(
+            envelope.MinX - horizontal, envelope.MinY - horizontal, envelope.MaxX + horizontal, envelope.MaxY + horizontal,
+            widened,
+            new VerticalBand(volume.Vertical.LowerMeters - vertical, volume.Vertical.UpperMeters + vertical));
+    }
+
+    private static Finding FindingFor(RangeRules rules, Probe probe, RequestedVolume volume, BookedVolume booked, double gap)
+    {
+        var separation = rules.Separation;
+        var busy = booked.Window.Widen(separation.TimeBuffer);
+        var verticalGap = volume.Vertical.GapTo(booked.Vertical);
+        var state = booked.Booking.State;
+        var message = $"{ConflictText.Volume(volume.Index)} comes within {ConflictText.Meters(gap)} horizontally and "
+            + $"{ConflictText.Meters(verticalGap)} vertically of booking {booked.BookingId} ({ConflictText.State(state)}); "
+            + rules.SeparationText;
+        var conflict = new Conflict(ConflictKind.Booking, volume.Index, booked.BookingId, volume.Window.Intersect(busy), message)
+        {
+            HorizontalGapMeters = gap,
+            VerticalGapMeters = verticalGap,
+            RequiredHorizontalMeters = separation.HorizontalMeters,
+            RequiredVerticalMeters = separation.VerticalMeters,
+            OtherState = state,
+        };
+        return new Finding(conflict, busy, Preemptable(probe, booked.Booking) ? booked.BookingId : null);
+    }
+
+    /// <summary>DESIGN.md "Booking", "Priority": HIGH may be booked over NORMAL bookings that are not yet active.</summary>
+    private static bool Preemptable(Probe probe, Booking blocker) =>
+        probe.Priority == Priority.High && blocker.Priority != Priority.High && blocker.State != BookingState.Active;
+}
