@@ -6,12 +6,14 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests run against (docs/interop.md; shared/DEPENDENCIES.md says why).
+# Debian packages the tests run against (docs/interop.md, docs/storage.md; shared/DEPENDENCIES.md says why).
 apt_packages=(
   python3-grpcio
   python3-protobuf
   protobuf-compiler
   protobuf-compiler-grpc
+  postgresql
+  postgresql-15-postgis-3
 )
 
 install_missing_packages() {

@@ -19,8 +19,11 @@ public interface IBookingStore
     Task<IReadOnlyList<Closure>> ListClosuresAsync(string rangeId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What a process needs to build a range's in-memory book: its bookings that hold space,
-    /// its closures, and the range's change sequence they reflect.
+    /// What a process needs to build a range's in-memory book: its bookings that hold space
+    /// (ordered by first start then id), its closures, and the range's change sequence they
+    /// reflect; empty at sequence 0 for a range nothing was written to. With SQLite it first
+    /// waits for the range's writes already decided to be committed, and makes the range
+    /// usable again for <see cref="IRangeLedger"/> after a failed commit.
     /// </summary>
     Task<RangeState> LoadRangeStateAsync(string rangeId, CancellationToken cancellationToken);
 
@@ -29,10 +32,22 @@ public interface IBookingStore
     /// call was at most <paramref name="maxAge"/> ago; null otherwise.
     /// </summary>
     Task<IdempotencyRecord?> FindIdempotencyAsync(string organizationId, string key, DateTimeOffset now, TimeSpan maxAge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the idempotency records made before <paramref name="createdBefore"/> (retention,
+    /// DESIGN.md "Idempotency"); returns how many there were, 0 when none.
+    /// </summary>
+    Task<int> PruneIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 }
 
 /// <summary>Filters of ListBookings; null or empty means "any".</summary>
-/// <param name="After">Keyset paging: only bookings after this (first start, id).</param>
+/// <param name="Window">
+/// Bookings whose span (first volume start to last volume end) overlaps it, half-open;
+/// <see cref="DateTimeOffset.MinValue"/> / <see cref="DateTimeOffset.MaxValue"/> leave a side open.
+/// </param>
+/// <param name="VehicleId">Bookings that list a vehicle with this id.</param>
+/// <param name="After">Keyset paging: only bookings after this (first start, id), compared as the order is.</param>
+/// <param name="Limit">At most this many bookings; 0 or less: no limit.</param>
 public sealed record BookingQuery(
     IReadOnlyCollection<string>? RangeIds,
     string? OrganizationId,
@@ -46,4 +61,5 @@ public sealed record BookingQuery(
 public sealed record RangeState(long Sequence, IReadOnlyList<Booking> Bookings, IReadOnlyList<Closure> Closures);
 
 /// <summary>A remembered CreateBooking: the booking it made and a hash of the request that made it.</summary>
+/// <param name="CreatedAt">Kept to the microsecond (PostgreSQL's <c>timestamptz</c>); SQLite keeps every tick.</param>
 public sealed record IdempotencyRecord(string OrganizationId, string Key, string RequestHash, string BookingId, DateTimeOffset CreatedAt);

@@ -19,6 +19,20 @@ public interface IRangeLedger
     /// as this one is made). When the write fails, the task fails and nothing of it is
     /// stored; the caller's in-memory state must then be rebuilt.
     /// </summary>
+    /// <remarks>
+    /// <para>A decision that writes nothing answers at the range's current sequence, once the
+    /// writes decided before it are durable (its answer may rest on them).</para>
+    /// <para>When <paramref name="decide"/> throws, nothing is written, the range is released and
+    /// the exception propagates. <paramref name="cancellationToken"/> stops only the wait for
+    /// the range: once <paramref name="decide"/> has run, the write goes on and the task reports
+    /// its outcome.</para>
+    /// <para>SQLite: after a failed commit, every decision on the range fails with
+    /// <see cref="StoreUnavailableException"/> until <see cref="IBookingStore.LoadRangeStateAsync"/>
+    /// has been called for it, since the caller's state may hold the failed write. One process
+    /// owns the file, so the changes handed to <paramref name="decide"/> are always empty.</para>
+    /// </remarks>
+    /// <exception cref="StoreUnavailableException">The store cannot be reached, or refused the write; nothing of it is stored.</exception>
+    /// <exception cref="ArgumentException">The write holds a booking or closure of another range.</exception>
     Task<LedgerResult<T>> DecideAsync<T>(string rangeId, long knownSequence, Func<RangeChanges, LedgerDecision<T>> decide, CancellationToken cancellationToken);
 }
 

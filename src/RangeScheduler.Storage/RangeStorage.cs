@@ -1,0 +1,47 @@
+using System.Data.Common;
+using RangeScheduler.Storage.Postgres;
+using RangeScheduler.Storage.Sqlite;
+
+namespace RangeScheduler.Storage;
+
+/// <summary>
+/// The stores of one database, chosen by the <c>RangeScheduler:Store</c> connection string
+/// (DESIGN.md, "Running"): <c>Data Source=&lt;file&gt;</c> opens SQLite (the file's folder is
+/// created when missing), <c>Host=…</c> opens PostgreSQL with PostGIS. Call
+/// <see cref="InitializeAsync"/> once before using the stores; dispose it last, which
+/// lets writes already decided finish.
+/// </summary>
+public abstract class RangeStorage : IAsyncDisposable
+{
+    public abstract IRangeStore Ranges { get; }
+
+    public abstract IBookingStore Bookings { get; }
+
+    public abstract IRangeLedger Ledger { get; }
+
+    /// <summary>Opens the store the connection string names; no connection is made before <see cref="InitializeAsync"/>.</summary>
+    /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>
+    public static RangeStorage Open(string connectionString)
+    {
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (keys.ContainsKey("Host") || keys.ContainsKey("Server"))
+        {
+            return new PostgresStorage(connectionString);
+        }
+        if (keys.ContainsKey("Data Source") || keys.ContainsKey("DataSource") || keys.ContainsKey("Filename"))
+        {
+            return new SqliteStorage(connectionString);
+        }
+        throw new ArgumentException(
+            "RangeScheduler:Store must be \"Data Source=<file>\" (SQLite) or \"Host=…\" (PostgreSQL).", nameof(connectionString));
+    }
+
+    /// <summary>
+    /// Applies the schema migrations the database lacks. Running it again, or from two
+    /// processes at once, changes nothing more.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached or migrated.</exception>
+    public abstract Task InitializeAsync(CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}

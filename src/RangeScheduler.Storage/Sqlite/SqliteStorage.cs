@@ -1,0 +1,40 @@
+namespace RangeScheduler.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, owned by this process (two processes on
+/// one file would each serialise decisions only among their own callers; docs/storage.md).
+/// </summary>
+internal sealed class SqliteStorage : RangeStorage
+{
+    private readonly SqliteDatabase _database;
+    private readonly SqliteGroupCommitter _committer;
+
+    public SqliteStorage(string connectionString)
+    {
+        _database = new SqliteDatabase(connectionString);
+        _committer = new SqliteGroupCommitter(_database);
+        var slots = new SqliteRangeSlots();
+        Ranges = new SqliteRangeStore(_database);
+        Bookings = new SqliteBookingStore(_database, slots);
+        Ledger = new SqliteRangeLedger(_database, slots, _committer);
+    }
+
+    public override IRangeStore Ranges { get; }
+
+    public override IBookingStore Bookings { get; }
+
+    public override IRangeLedger Ledger { get; }
+
+    /// <summary>The ledger's writer: its counters show how many decisions each commit carried.</summary>
+    internal SqliteGroupCommitter Committer => _committer;
+
+    internal SqliteDatabase Database => _database;
+
+    public override Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        SqliteMigrator.Migrate(_database);
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync() => _committer.DisposeAsync();
+}
