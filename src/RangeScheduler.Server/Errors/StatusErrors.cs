@@ -1,4 +1,6 @@
+using RangeScheduler.Domain.Validation;
 using RangeScheduler.Grpc;
+using RangeScheduler.Storage;
 
 namespace RangeScheduler.Server.Errors;
 
@@ -23,13 +25,21 @@ public static class StatusErrors
     /// <summary>A known caller without the right to do this.</summary>
     public static RpcException PermissionDenied(string detail) => Error(StatusCode.PermissionDenied, detail);
 
-    private static RpcException Error(StatusCode code, string detail) => new(new Status(code, detail));
-}
+    /// <summary>The status a domain rule's refusal, or a store failure, ends a call with.</summary>
+    public static RpcException From(Exception error) => error switch
+    {
+        InvalidRequestException invalid => InvalidArgument(invalid.Violations),
+        NotFoundException notFound => NotFound(notFound.Kind, notFound.Id),
+        AlreadyExistsException => Error(StatusCode.AlreadyExists, error.Message),
+        StaleVersionException => Error(StatusCode.Aborted, error.Message),
+        IllegalTransitionException => Error(StatusCode.FailedPrecondition, error.Message),
+        StoreUnavailableException => Error(StatusCode.Unavailable, "the store is unavailable: " + error.Message),
+        _ => throw new ArgumentException($"{error.GetType().Name} is not a domain or store failure", nameof(error)),
+    };
 
-/// <summary>One offending field of a request, by its path in the request message.</summary>
-/// <param name="Field">The proto field path, e.g. <c>volumes[1].footprint.polygon.exterior.points[3]</c>.</param>
-/// <param name="Problem">What is wrong with it, e.g. <c>must not be empty</c>.</param>
-public readonly record struct FieldViolation(string Field, string Problem)
-{
-    public override string ToString() => $"{Field}: {Problem}";
+    /// <summary>True for the failures <see cref="From"/> maps.</summary>
+    public static bool IsMapped(Exception error) =>
+        error is DomainException or StoreUnavailableException;
+
+    private static RpcException Error(StatusCode code, string detail) => new(new Status(code, detail));
 }

@@ -2,11 +2,13 @@ using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Grpc;
 using RangeScheduler.Grpc.Server;
 using RangeScheduler.Server.Bookings;
+using RangeScheduler.Server.Errors;
 using RangeScheduler.Server.Identities;
 using RangeScheduler.Server.Logging;
 using RangeScheduler.Server.Monitoring;
 using RangeScheduler.Server.Ranges;
 using RangeScheduler.Server.Telemetry;
+using RangeScheduler.Storage;
 
 namespace RangeScheduler.Server.Hosting;
 
@@ -30,12 +32,18 @@ public static class RangeSchedulerHosting
         var seeds = SeedDirectory.Locate(contentRoot, AppContext.BaseDirectory);
 
         builder.ConfigureListening(options.Tls);
-        builder.Services.AddGrpcTransport(grpc => grpc.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpcTransport(grpc =>
+        {
+            grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            grpc.TranslateException = error => StatusErrors.IsMapped(error) ? StatusErrors.From(error) : null;
+        });
         // Interceptors run in the order they are added: logging first, so that it also logs
         // the calls authentication refuses.
         builder.Services.AddSingleton<IServerCallInterceptor, CallLoggingInterceptor>();
         builder.Services.AddPrincipals(options.Principals, contentRoot, seeds);
         builder.Services.AddSingleton(SeedRangeCatalogue.Load(seeds.Ranges));
+        builder.Services.AddRangeStorage(options.Store);
+        builder.Services.AddBookingEngine();
         return builder;
     }
 

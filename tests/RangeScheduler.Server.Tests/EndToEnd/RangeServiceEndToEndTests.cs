@@ -77,25 +77,19 @@ public sealed class RangeServiceEndToEndTests(ServerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task UpsertRangeAdmin_Unimplemented()
+    public async Task UpsertRangeWithoutRange_InvalidArgumentNamingIt()
     {
-        await Calls.ShouldEndWith(StatusCode.Unimplemented, async () => await _ranges.UpsertRangeAsync(new UpsertRangeRequest(), Calls.As("root")));
+        var error = await Calls.ShouldEndWith(StatusCode.InvalidArgument, async () => await _ranges.UpsertRangeAsync(new UpsertRangeRequest(), Calls.As("root")));
+        error.Status.Detail.ShouldContain("range");
     }
 
     [Fact]
-    public async Task ClosureMethodsOfAllowedRoles_Unimplemented()
+    public async Task ClosureRequestsWithoutTheirSubject_InvalidArgument()
     {
         var controller = Calls.As("ctl-wanshan");
-        var calls = new Func<Task>[]
-        {
-            async () => await _ranges.CreateClosureAsync(new CreateClosureRequest(), controller),
-            async () => await _ranges.ListClosuresAsync(new ListClosuresRequest(), controller),
-            async () => await _ranges.DeleteClosureAsync(new DeleteClosureRequest(), controller),
-        };
-
-        foreach (var call in calls)
-        {
-            await Calls.ShouldEndWith(StatusCode.Unimplemented, call);
-        }
+        (await Calls.ShouldEndWith(StatusCode.InvalidArgument, async () => await _ranges.CreateClosureAsync(new CreateClosureRequest(), controller)))
+            .Status.Detail.ShouldContain("closure");
+        (await Calls.ShouldEndWith(StatusCode.InvalidArgument, async () => await _ranges.DeleteClosureAsync(new DeleteClosureRequest(), controller)))
+            .Status.Detail.ShouldContain("closure_id");
     }
 }

@@ -9,23 +9,6 @@ namespace RangeScheduler.Server.Tests.EndToEnd;
 public sealed class UnimplementedServicesEndToEndTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
-    public async Task CreateBookingByOperator_Unimplemented()
-    {
-        var bookings = new BookingServiceClient(fixture.Server.Channel);
-
-        await Calls.ShouldEndWith(StatusCode.Unimplemented,
-            async () => await bookings.CreateBookingAsync(new CreateBookingRequest { RangeId = "jaakonmeri" }, Calls.As("ops-oceanalpha")));
-    }
-
-    [Fact]
-    public async Task WatchBookingsByOperator_Unimplemented()
-    {
-        using var call = new BookingServiceClient(fixture.Server.Channel).WatchBookings(new WatchBookingsRequest(), Calls.As("ops-oceanalpha"));
-
-        await Calls.ShouldEndWith(StatusCode.Unimplemented, () => call.ResponseStream.MoveNext(CancellationToken.None));
-    }
-
-    [Fact]
     public async Task StreamPositionsByGroundStation_Unimplemented()
     {
         using var call = new TelemetryServiceClient(fixture.Server.Channel).StreamPositions(Calls.As("gs-oceanalpha-1"));

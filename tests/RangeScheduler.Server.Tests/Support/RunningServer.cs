@@ -11,9 +11,12 @@ internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningServer(WebApplication app, LogCapture logs, GrpcChannel channel)
+    private readonly TempDirectory _data;
+
+    private RunningServer(WebApplication app, LogCapture logs, GrpcChannel channel, TempDirectory data)
     {
         _app = app;
+        _data = data;
         Logs = logs;
         Channel = channel;
     }
@@ -26,7 +29,9 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <param name="handler">For the channel, e.g. one that trusts a test certificate.</param>
     public static async Task<RunningServer> StartAsync(string[]? args = null, HttpMessageHandler? handler = null)
     {
-        var builder = CreateBuilder(["--urls=http://127.0.0.1:0", .. args ?? []]);
+        // Each server gets its own SQLite file, so tests neither share nor keep bookings.
+        var data = new TempDirectory();
+        var builder = CreateBuilder(["--urls=http://127.0.0.1:0", $"--RangeScheduler:Store=Data Source={Path.Combine(data.Path, "rangescheduler.db")}", .. args ?? []]);
         var logs = new LogCapture();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.AddRangeScheduler();
@@ -35,7 +40,7 @@ internal sealed class RunningServer : IAsyncDisposable
         await app.StartAsync();
         // Port 0 asks the system for a free port; Urls holds the one it gave.
         var channel = GrpcChannel.ForAddress(app.Urls.Single(), new GrpcChannelOptions { HttpHandler = handler });
-        return new RunningServer(app, logs, channel);
+        return new RunningServer(app, logs, channel, data);
     }
 
     /// <summary>A builder as Program.cs makes it, with the test binaries' folder as content root unless told otherwise.</summary>
@@ -47,5 +52,6 @@ internal sealed class RunningServer : IAsyncDisposable
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _data.Dispose();
     }
 }

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Conflicts;
+using RangeScheduler.Domain.Validation;
+using RangeScheduler.Server.Identities;
+using RangeScheduler.Server.Mapping;
+using RangeScheduler.Storage;
+using V1 = RangeScheduler.Contracts.V1;
+
+namespace RangeScheduler.Server.Bookings;
+
+/// <summary>
+/// CreateBooking and UpdateBooking: each request is mapped, checked against the range's book
+/// and either rejected (with every conflict and suggested starts, in an OK response) or
+/// written durably, pre-empting NORMAL bookings for a HIGH one; then the changes go out as
+/// booking events.
+/// </summary>
+public sealed class BookingCommands(RangeDesk desk, IBookingStore store, BookingEventHub events, TimeProvider time)
+{
+    /// <summary>Idempotency keys are kept for 24 hours (contract <c>CreateBookingRequest</c>).</summary>
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
+
+    private readonly KeyedGate _sameKey = new();
+
+    public async Task<V1.CreateBookingResponse> CreateAsync(Principal caller, V1.CreateBookingRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new MappingErrors();
+        RequireId(request.RangeId, "range_id", errors);
+        var vehicles = BookingMapping.Vehicles(request.Vehicles, errors);
+        var volumes = BookingMapping.Volumes(request.Volumes, errors);
+        var priority = BookingMapping.Priority(request.Priority, "priority", errors);
+        errors.ThrowIfAny();
+        caller.EnsureControlsOrBooks(request.RangeId);
+        caller.EnsureMayUse(priority);
+        var organization = caller.BookingOrganization();
+        if (request.IdempotencyKey.Length == 0)
+        {
+            return await BookAsync(caller, request, organization, vehicles, volumes, priority, null, cancellationToken).ConfigureAwait(false);
+        }
+        // Retries with one key are decided one after another, so the second finds the first's booking.
+        using var turn = await _sameKey.EnterAsync($"{organization}\n{request.IdempotencyKey}", cancellationToken).ConfigureAwait(false);
+        var hash = RequestHash(request);
+        var earlier = await store.FindIdempotencyAsync(organization, request.IdempotencyKey, time.GetUtcNow(), IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        if (earlier is not null)
+        {
+            return await RepeatAsync(earlier, hash, cancellationToken).ConfigureAwait(false);
+        }
+        return await BookAsync(caller, request, organization, vehicles, volumes, priority, hash, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<V1.UpdateBookingResponse> UpdateAsync(Principal caller, V1.UpdateBookingRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new MappingErrors();
+        RequireId(request.BookingId, "booking_id", errors);
+        var vehicles = request.Vehicles.Count > 0 ? BookingMapping.Vehicles(request.Vehicles, errors) : null;
+        var volumes = request.Volumes.Count > 0 ? BookingMapping.Volumes(request.Volumes, errors) : null;
+        errors.ThrowIfAny();
+        var stored = await BookingLookup.ChangeableAsync(store, caller, request.BookingId, cancellationToken).ConfigureAwait(false);
+        var outcome = await desk.DecideAsync(stored.RangeId, (book, now) =>
+        {
+            var current = book.Find(stored.Id) ?? BookingLookup.NotHoldingSpace(stored);
+            var changed = BookingLifecycle.Change(current, (long)request.ExpectedVersion, request.Title.Length > 0 ? request.Title : null,
+                vehicles, volumes, book.Range, caller.Controls(current.RangeId), now);
+            var wanted = new BookingRequest(current.OrganizationId, changed.Vehicles, changed.Volumes, changed.Priority, current.Id);
+            var check = book.Check(wanted, now, desk.Vehicles);
+            return check.Conflicts.Count > 0 ? Rejected(book, check, wanted, now) : Accepted(book, changed, check, null, now);
+        }, cancellationToken).ConfigureAwait(false);
+        Publish(outcome, V1.BookingChange.Updated);
+        return outcome.Booking is { } booking
+            ? new V1.UpdateBookingResponse { Booking = BookingMapping.ToContract(booking) }
+            : new V1.UpdateBookingResponse { Rejection = outcome.Rejection };
+    }
+
+    private async Task<V1.CreateBookingResponse> BookAsync(Principal caller, V1.CreateBookingRequest request, string organization,
+        IReadOnlyList<Vehicle> vehicles, IReadOnlyList<Volume4D> volumes, Priority priority, string? idempotencyHash, CancellationToken cancellationToken)
+    {
+        var wanted = new BookingRequest(organization, vehicles, volumes, priority, null);
+        var outcome = await desk.DecideAsync(request.RangeId, (book, now) =>
+        {
+            var check = book.Check(wanted, now, desk.Vehicles);
+            if (check.Conflicts.Count > 0)
+            {
+                return Rejected(book, check, wanted, now);
+            }
+            var booking = BookingLifecycle.Create(BookingIds.NewBookingId(), request.RangeId, organization, request.Title,
+                vehicles, volumes, priority, book.Range, caller.Controls(request.RangeId), now);
+            var remembered = idempotencyHash is null ? null : new IdempotencyRecord(organization, request.IdempotencyKey, idempotencyHash, booking.Id, now);
+            return Accepted(book, booking, check, remembered, now);
+        }, cancellationToken).ConfigureAwait(false);
+        Publish(outcome, V1.BookingChange.Created);
+        var response = outcome.Booking is { } created
+            ? new V1.CreateBookingResponse { Booking = BookingMapping.ToContract(created) }
+            : new V1.CreateBookingResponse { Rejection = outcome.Rejection };
+        response.PreemptedBookingIds.Add(outcome.Preempted.Select(b => b.Id));
+        return response;
+    }
+
+    private async Task<V1.CreateBookingResponse> RepeatAsync(IdempotencyRecord earlier, string hash, CancellationToken cancellationToken)
+    {
+        if (earlier.RequestHash != hash)
+        {
+            throw new InvalidRequestException("idempotency_key", "was used with a different request; use a new key for a new request");
+        }
+        var booking = await store.GetAsync(earlier.BookingId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("booking", earlier.BookingId);
+        return new V1.CreateBookingResponse { Booking = BookingMapping.ToContract(booking) };
+    }
+
+    private LedgerDecision<CommandOutcome> Rejected(RangeBook book, CheckOutcome check, BookingRequest request, DateTimeOffset now) =>
+        new(LedgerWrite.Nothing, new CommandOutcome(null, ConflictMapping.Rejection(check.Conflicts, book.SuggestStarts(request, now, desk.Vehicles, 3)), []));
+
+    private static LedgerDecision<CommandOutcome> Accepted(RangeBook book, Booking booking, CheckOutcome check, IdempotencyRecord? remembered, DateTimeOffset now)
+    {
+        var preempted = check.Preempted.Select(id => book.Find(id)).OfType<Booking>()
+            .Select(victim => BookingLifecycle.Preempt(victim, booking.Id, now)).ToList();
+        var write = new LedgerWrite([booking, .. preempted], [], [], remembered is null ? [] : [remembered]);
+        return new LedgerDecision<CommandOutcome>(write, new CommandOutcome(booking, null, preempted));
+    }
+
+    private void Publish(CommandOutcome outcome, V1.BookingChange change)
+    {
+        if (outcome.Booking is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        events.Publish(outcome.Booking, change, now);
+        foreach (var victim in outcome.Preempted)
+        {
+            events.Publish(victim, V1.BookingChange.Preempted, now);
+        }
+    }
+
+    /// <summary>The request as it would be without its key: what a retry must repeat exactly.</summary>
+    private static string RequestHash(V1.CreateBookingRequest request)
+    {
+        var withoutKey = request.Clone();
+        withoutKey.IdempotencyKey = "";
+        return Convert.ToHexStringLower(SHA256.HashData(withoutKey.ToByteArray()));
+    }
+
+    private static void RequireId(string value, string field, MappingErrors errors)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add(field, "must not be empty");
+        }
+    }
+
+    private sealed record CommandOutcome(Booking? Booking, V1.Rejection? Rejection, IReadOnlyList<Booking> Preempted);
+}
