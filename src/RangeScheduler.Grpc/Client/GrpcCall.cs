@@ -216,6 +216,10 @@ internal sealed class GrpcCall : IClientCallState
         _trailers = metadata;
         _status = status;
         _ended?.Invoke(status);
+        // The call is over: release its HTTP/2 stream and deadline timer now rather than
+        // leave them to a Dispose the caller may never make (and the stream to the finalizer).
+        _response?.Dispose();
+        _deadline?.Dispose();
     }
 
     private static Status? ReadStatus(HttpHeaders headers)
