@@ -1,3 +1,5 @@
+using RangeScheduler.Benchmarks.Bookings;
+using RangeScheduler.Benchmarks.Conflicts;
 using RangeScheduler.Benchmarks.Transport;
 
 var scenario = args.FirstOrDefault() ?? "help";
@@ -7,7 +9,13 @@ switch (scenario)
     case "transport":
         await TransportBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
         return 0;
+    case "bookings":
+        await CreateBookingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
+        return 0;
+    case "conflicts":
+        ConflictBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000, Console.Out);
+        return 0;
     default:
-        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario]");
+        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size]");
         return scenario == "help" ? 0 : 2;
 }
