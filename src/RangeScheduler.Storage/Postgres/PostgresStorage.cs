@@ -13,7 +13,7 @@ internal sealed class PostgresStorage : RangeStorage
         _database = new PostgresDatabase(connectionString);
         Ranges = new PostgresRangeStore(_database);
         Bookings = new PostgresBookingStore(_database);
-        Ledger = new PostgresRangeLedger(_database, new RangeGates());
+        Ledger = new PostgresRangeLedger(_database);
     }
 
     public override IRangeStore Ranges { get; }
