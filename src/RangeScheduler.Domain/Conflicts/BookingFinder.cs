@@ -19,7 +19,7 @@ internal static class BookingFinder
         var separation = range.Rules.Separation;
         foreach (var volume in probe.Volumes)
         {
-            var widened = volume.Window.Widen(separation.TimeBuffer);
+            var widened = Widen(volume.Window, separation.TimeBuffer);
             candidates.Clear();
             range.Bookings.Query(QueryFor(volume, widened, separation), candidates);
             foreach (var booked in candidates)
@@ -54,7 +54,7 @@ internal static class BookingFinder
     private static Finding FindingFor(RangeRules rules, Probe probe, RequestedVolume volume, BookedVolume booked, double gap)
     {
         var separation = rules.Separation;
-        var busy = booked.Window.Widen(separation.TimeBuffer);
+        var busy = Widen(booked.Window, separation.TimeBuffer);
         var verticalGap = volume.Vertical.GapTo(booked.Vertical);
         var state = booked.Booking.State;
         var message = $"{ConflictText.Volume(volume.Index)} comes within {ConflictText.Meters(gap)} horizontally and "
@@ -70,6 +70,14 @@ internal static class BookingFinder
         };
         return new Finding(conflict, busy, Preemptable(probe, booked.Booking) ? booked.BookingId : null);
     }
+
+    /// <summary>
+    /// <see cref="TimeWindow.Widen"/>, stopping at the ends of the calendar: validation bounds a
+    /// window's start but not its end, and an end in 9999 must not make the check fail.
+    /// </summary>
+    private static TimeWindow Widen(TimeWindow window, TimeSpan buffer) => new(
+        window.Start - DateTimeOffset.MinValue > buffer ? window.Start - buffer : DateTimeOffset.MinValue,
+        DateTimeOffset.MaxValue - window.End > buffer ? window.End + buffer : DateTimeOffset.MaxValue);
 
     /// <summary>DESIGN.md "Booking", "Priority": HIGH may be booked over NORMAL bookings that are not yet active.</summary>
     private static bool Preemptable(Probe probe, Booking blocker) =>

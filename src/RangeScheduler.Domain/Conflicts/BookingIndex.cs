@@ -79,7 +79,9 @@ internal sealed class BookingIndex
 
     /// <summary>
     /// Adds to <paramref name="into"/> every indexed volume whose envelope and band meet the
-    /// query's (closed) and whose window overlaps its window (half-open). Allocates nothing
+    /// query's (closed) and whose window overlaps its window (half-open), and possibly a few
+    /// more: the stored boxes are rounded outwards to floats and whole seconds
+    /// (<see cref="IndexEntry"/>), so callers test what they find exactly. Allocates nothing
     /// unless <paramref name="into"/> has to grow.
     /// </summary>
     public void Query(in IndexQuery query, List<BookedVolume> into)

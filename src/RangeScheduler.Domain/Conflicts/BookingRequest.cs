@@ -18,3 +18,19 @@ public sealed record BookingRequest(
     IReadOnlyList<Volume4D> Volumes,
     Priority Priority,
     string? IgnoreBookingId);
+
+/// <summary>The answer to a booking check.</summary>
+/// <param name="Conflicts">
+/// Every reason the request cannot be booked as asked, one per (requested volume, blocker),
+/// ordered by kind and volume; empty when it can be booked.
+/// </param>
+/// <param name="Preempted">
+/// For a HIGH-priority request: the distinct NORMAL bookings, not yet active, that stand in
+/// its way and would be cancelled with STATE_REASON_PREEMPTED (DESIGN.md, "Booking",
+/// "Priority"). They are not listed in <paramref name="Conflicts"/>; they are to be
+/// pre-empted only if the request is booked, i.e. when <paramref name="Conflicts"/> is empty.
+/// </param>
+public sealed record CheckOutcome(IReadOnlyList<Conflict> Conflicts, IReadOnlyList<string> Preempted)
+{
+    public bool IsFree => Conflicts.Count == 0;
+}

@@ -25,7 +25,7 @@ internal static class CapacityFinder
         }
         foreach (var full in FullPeriods(sessions, probe.Session, max))
         {
-            var message = $"range {range.Rules.Range.Id} already has {max} concurrent sessions, its limit, "
+            var message = $"range {range.Rules.Range.Id} is at its limit of {max} concurrent sessions "
                 + $"from {ConflictText.Instant(full.Start)} to {ConflictText.Instant(full.End)}";
             into.Add(new Finding(new Conflict(ConflictKind.Capacity, null, "", full, message), full));
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Ranges;
 using RangeScheduler.Domain.Spatial;
-using RangeScheduler.Domain.Time;
 
 namespace RangeScheduler.Domain.Conflicts;
 
@@ -13,7 +12,10 @@ namespace RangeScheduler.Domain.Conflicts;
 /// </summary>
 internal static class ConflictText
 {
-    public static string Volume(int index) => $"volumes[{index}]";
+    private static readonly string[] VolumePaths = Enumerable.Range(0, 16).Select(i => $"volumes[{i}]").ToArray();
+
+    /// <summary>The contract path of a requested volume; the first few are made once, as most requests have one or two.</summary>
+    public static string Volume(int index) => index < VolumePaths.Length ? VolumePaths[index] : $"volumes[{index}]";
 
     public static string Meters(double meters) => double.IsInfinity(meters)
         ? (meters > 0 ? "unlimited" : "-unlimited")
@@ -23,8 +25,6 @@ internal static class ConflictText
 
     public static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Window(TimeWindow window) => $"{Instant(window.Start)} to {Instant(window.End)}";
 
     public static string Duration(TimeSpan duration) => duration.TotalSeconds % 60 == 0
         ? $"{duration.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min"

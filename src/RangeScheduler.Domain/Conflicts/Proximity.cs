@@ -65,7 +65,8 @@ internal static class Proximity
         {
             return null;
         }
-        if (volume.Prepared.Intersects(other))
+        // Disjoint envelopes cannot intersect: go straight to the distance.
+        if (envelopeGap <= 0 && volume.Prepared.Intersects(other))
         {
             return 0;
         }

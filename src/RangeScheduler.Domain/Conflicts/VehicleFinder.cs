@@ -24,8 +24,11 @@ internal static class VehicleFinder
                     // The other booking is the caller's own organisation's, so naming its range is no leak.
                     var message = $"vehicle {vehicle.Id} of {ConflictText.Volume(volume.Index)} is booked at the same time "
                         + $"in booking {booked.BookingId} on range {booked.RangeId}";
-                    var conflict = new Conflict(ConflictKind.VehicleDoubleBooked, volume.Index, booked.BookingId,
-                        volume.Window.Intersect(booked.Window), message) { VehicleId = vehicle.Id };
+                    var overlap = volume.Window.Intersect(booked.Window);
+                    var conflict = new Conflict(ConflictKind.VehicleDoubleBooked, volume.Index, booked.BookingId, overlap, message)
+                    {
+                        VehicleId = vehicle.Id,
+                    };
                     into.Add(new Finding(conflict, booked.Window));
                 }
             }

@@ -12,7 +12,10 @@ internal sealed class BusyStarts
     private readonly List<(long After, long Before)> _added = [];
     private (long After, long Before)[]? _merged;
 
-    /// <summary>Marks every start s with <paramref name="after"/> &lt; s &lt; <paramref name="before"/> busy.</summary>
+    /// <summary>
+    /// Marks every start s with <paramref name="after"/> &lt; s &lt; <paramref name="before"/> busy;
+    /// (<see cref="long.MinValue"/>, <see cref="long.MaxValue"/>) marks every start.
+    /// </summary>
     public void Add(long after, long before)
     {
         // At least one tick strictly between; the first test keeps the subtraction from overflowing.
@@ -22,9 +25,6 @@ internal sealed class BusyStarts
             _merged = null;
         }
     }
-
-    /// <summary>Marks every start busy: a blocker that holds at all times.</summary>
-    public void AddAlways() => Add(long.MinValue, long.MaxValue);
 
     /// <summary>Free starts on the grid from + k·step, ascending, below <paramref name="to"/>.</summary>
     public IEnumerable<long> FreeOnGrid(long from, long to, long step)

@@ -21,7 +21,14 @@ internal sealed class SlotFinder(RangeState range, ConflictDetector detector)
         SlotRequestValidator.Validate(request, range.Rules.Plane);
         var plane = range.Rules.Plane;
         var placements = request.Volumes.Select(v => new Placement(plane.Project(v.Footprint), v.Vertical, v.Offset, v.Duration)).ToList();
-        var window = request.SearchWindow;
+        // Starts past the booking horizon are never free, so the search stops there: a far end
+        // costs nothing, and the volumes' windows stay within what a date can hold.
+        var end = Min(request.SearchWindow.End, Horizon(now, placements));
+        if (end <= request.SearchWindow.Start)
+        {
+            return new SlotSearch([], []);
+        }
+        var window = request.SearchWindow with { End = end };
         var (busy, blockers) = Sweep(request.OrganizationId, request.Vehicles, placements, request.Priority,
             request.IgnoreBookingId, window, now, vehicles);
         var max = request.EffectiveMaxResults;
@@ -49,8 +56,7 @@ internal sealed class SlotFinder(RangeState range, ConflictDetector detector)
         var placements = request.Volumes
             .Select(v => new Placement(plane.Project(v.Footprint), v.Vertical, v.Window.Start - earliest, v.Window.Duration))
             .ToList();
-        // Nothing may start beyond the booking horizon, so neither may the search.
-        var end = now + TimeWindowValidator.BookingHorizon - placements.Max(p => p.Offset) + TimeSpan.FromTicks(1);
+        var end = Horizon(now, placements);
         if (end <= earliest)
         {
             return [];
@@ -81,9 +87,8 @@ internal sealed class SlotFinder(RangeState range, ConflictDetector detector)
             busy.Add(interval.After, interval.Before);
             blockers.Add((finding, interval));
         }
-        // DESIGN.md "Geometry": no volume may have ended by now, nor start more than 30 days ahead.
+        // DESIGN.md "Geometry": no volume may have ended by now (callers stop at the 30-day horizon).
         busy.Add(long.MinValue, (now - placements.Min(p => p.End)).UtcTicks + 1);
-        busy.Add((now + TimeWindowValidator.BookingHorizon - placements.Max(p => p.Offset)).UtcTicks, long.MaxValue);
         return (busy, blockers);
     }
 
@@ -103,6 +108,12 @@ internal sealed class SlotFinder(RangeState range, ConflictDetector detector)
             : (placements.Min(p => p.Offset), placements.Max(p => p.End));
         return (busy.Start.UtcTicks - end.Ticks, busy.End.UtcTicks - offset.Ticks);
     }
+
+    /// <summary>Just after the last start whose every volume begins within the booking horizon (DESIGN.md, "Geometry": 30 days).</summary>
+    private static DateTimeOffset Horizon(DateTimeOffset now, List<Placement> placements) =>
+        now + TimeWindowValidator.BookingHorizon - placements.Max(p => p.Offset) + TimeSpan.FromTicks(1);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 

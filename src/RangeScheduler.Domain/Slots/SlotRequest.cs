@@ -1,4 +1,6 @@
 using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Conflicts;
+using RangeScheduler.Domain.Spatial;
 using RangeScheduler.Domain.Time;
 
 namespace RangeScheduler.Domain.Slots;
@@ -29,3 +31,16 @@ public sealed record SlotRequest(
 
     public TimeSpan EffectiveStep => Step == TimeSpan.Zero ? DefaultStep : Step;
 }
+
+/// <summary>A volume placed in time relative to the start of a slot: it occupies [start + Offset, start + Offset + Duration).</summary>
+/// <param name="Offset">After the slot's start; ≥ 0.</param>
+/// <param name="Duration">&gt; 0.</param>
+public sealed record RelativeVolume(Footprint Footprint, VerticalBand Vertical, TimeSpan Offset, TimeSpan Duration);
+
+/// <summary>The answer to a slot search.</summary>
+/// <param name="Starts">Free starts, ascending, at most the number asked for.</param>
+/// <param name="Blocking">
+/// When fewer starts than asked were found: what blocks the rest of the search window, one
+/// conflict per (volume, blocker), its overlap the time the blocker holds within the search.
+/// </param>
+public sealed record SlotSearch(IReadOnlyList<DateTimeOffset> Starts, IReadOnlyList<Conflict> Blocking);

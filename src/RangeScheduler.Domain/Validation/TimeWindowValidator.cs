@@ -56,8 +56,8 @@ public static class TimeWindowValidator
     }
 
     /// <summary>
-    /// <see cref="ValidateNotEnded"/>, and the window starts no later than <see cref="BookingHorizon"/>
-    /// after <paramref name="now"/>. A window may have started already: a change to a session
+    /// <see cref="ValidateNotEnded"/>, and the window starts and ends no later than
+    /// <see cref="BookingHorizon"/> after <paramref name="now"/>. A window may have started already: a change to a session
     /// in progress keeps its start.
     /// </summary>
     public static bool ValidateBookable(TimeWindow window, string path, DateTimeOffset now, ValidationErrors errors)
@@ -69,6 +69,14 @@ public static class TimeWindowValidator
         if (window.Start > now + BookingHorizon)
         {
             errors.Add(path, $"starts at {window.Start:O}, more than {BookingHorizon.TotalDays:0} days after now ({now:O})");
+            return false;
+        }
+        // The whole window lies within the horizon: a window that ran on for years would be
+        // "more than 30 days ahead" in part, and would make every check of it walk years of
+        // operating hours.
+        if (window.End > now + BookingHorizon)
+        {
+            errors.Add(path, $"ends at {window.End:O}, more than {BookingHorizon.TotalDays:0} days after now ({now:O})");
             return false;
         }
         return true;

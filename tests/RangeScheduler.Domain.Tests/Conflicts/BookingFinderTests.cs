@@ -166,6 +166,18 @@ public class BookingFinderTests
         book.Check(Request(Requested()), TestTimes.Now, NoVehicles).Conflicts.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void StoredBookingEndingAtTheEndOfTheCalendar_StillBlocksItsSpace()
+    {
+        // Requests must end within the 30-day horizon; a stored booking is indexed whatever its window.
+        var endless = new TimeWindow(TestTimes.Now.AddHours(1), DateTimeOffset.MaxValue);
+        var book = TestBookings.Book(TestRanges.Jaakonmeri(), TestBookings.Confirmed("b-1", Volumes.Of(Footprints.Square(Places.JaakonmeriCentre, 100), endless, -10, 0)));
+        var window = new TimeWindow(TestTimes.Now.AddDays(2), TestTimes.Now.AddDays(3));
+        var request = new BookingRequestBuilder().WithVolume(Footprints.Square(Places.JaakonmeriCentre, 100), window, -10, 0).Build();
+
+        book.Check(request, TestTimes.Now, NoVehicles).Conflicts.ShouldHaveSingleItem().Overlap.ShouldBe(window);
+    }
+
     internal static BookingRequest Request(params Volume4D[] volumes)
     {
         var builder = new BookingRequestBuilder();

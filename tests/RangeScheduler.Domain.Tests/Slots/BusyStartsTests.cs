@@ -60,7 +60,7 @@ public class BusyStartsTests
     public void Always_NoStartFree()
     {
         var busy = new BusyStarts();
-        busy.AddAlways();
+        busy.Add(long.MinValue, long.MaxValue);
 
         busy.FreeOnGrid(0, 1000, 1).ShouldBeEmpty();
         busy.FreeRunStarts(0, 1000).ShouldBeEmpty();

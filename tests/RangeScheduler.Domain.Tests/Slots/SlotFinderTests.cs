@@ -122,6 +122,20 @@ public class SlotFinderTests
     }
 
     [Fact]
+    public void SearchWindowEndingCenturiesAhead_StopsAtTheHorizon()
+    {
+        var request = Search(0, 1, 60 * 24, 100, AtCentre(0, 60)) with
+        {
+            SearchWindow = new TimeWindow(TestTimes.Now, DateTimeOffset.MaxValue.AddYears(-1)),
+        };
+
+        var search = TestBookings.Book(TestRanges.Jaakonmeri()).FindSlots(request, TestTimes.Now, NoVehicles);
+
+        search.Starts.Count.ShouldBe(31);
+        search.Starts[^1].ShouldBe(TestTimes.Now.AddDays(30));
+    }
+
+    [Fact]
     public void ExistingBookingLookingForANewTime_DoesNotBlockItself()
     {
         var book = TestBookings.Book(TestRanges.Jaakonmeri(), BookedAtCentre("b-1", 0, 4));
@@ -156,7 +170,8 @@ public class SlotFinderTests
         var search = book.FindSlots(request, TestTimes.Now, NoVehicles);
 
         search.Starts.ShouldBe(Minutes(0, 60, 180, 240, 300, 360, 420, 480, 540));
-        search.Blocking.Select(c => c.Kind).ShouldBe([ConflictKind.Closure, ConflictKind.OutsideHours]);
+        // Fewer than 20 found: what blocks the rest of the window, after 09:00, is the night.
+        search.Blocking.Select(c => c.Kind).ShouldBe([ConflictKind.OutsideHours]);
     }
 
     [Fact]

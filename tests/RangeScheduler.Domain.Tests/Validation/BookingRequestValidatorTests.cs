@@ -84,7 +84,7 @@ public class BookingRequestValidatorTests
             .WithVehicle("usv-1").WithVehicle("uav-7", VehicleKind.Uav)
             .WithVolume(Volumes.WanshanSquare(500, 1, 3, north: 2_000))
             .WithVolume(Footprints.Circle(Centre, 800, east: -3_000), TestTimes.Hours(-0.5, 4), -20, 0)
-            .WithVolume(Footprints.Corridor(Centre, 100, (0, 0), (5_000, 0), (5_000, 5_000)), TestTimes.Hours(24 * 30, 24 * 30 + 2))
+            .WithVolume(Footprints.Corridor(Centre, 100, (0, 0), (5_000, 0), (5_000, 5_000)), TestTimes.Hours(24 * 30 - 2, 24 * 30))
             .WithVolume(TestRanges.Wanshan().Boundary, TestTimes.Hours(5, 6))
             .Build();
 

@@ -11,8 +11,8 @@ public class TimeWindowValidatorTests
     [Theory]
     [InlineData(1, 2)]
     [InlineData(-1, 0.01)]
-    [InlineData(720, 721)]
-    [InlineData(719.99, 800)]
+    [InlineData(719, 720)]
+    [InlineData(719.99, 720)]
     [InlineData(0, 24)]
     public void BookableWindow_Accepted(double fromHours, double toHours)
     {
@@ -21,6 +21,18 @@ public class TimeWindowValidatorTests
         TimeWindowValidator.ValidateBookable(TestTimes.Hours(fromHours, toHours), "w", Now, errors).ShouldBeTrue();
 
         errors.IsEmpty.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(719, 721)]
+    [InlineData(1, 24 * 365 * 100)]
+    public void WindowEndingBeyondTheHorizon_RejectedNamingTheEnd(double fromHours, double toHours)
+    {
+        var errors = new ValidationErrors();
+
+        TimeWindowValidator.ValidateBookable(TestTimes.Hours(fromHours, toHours), "w", Now, errors).ShouldBeFalse();
+
+        errors.Violations.ShouldHaveSingleItem().Description.ShouldContain("ends at");
     }
 
     [Theory]

@@ -1,23 +1,25 @@
 using System.Diagnostics;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Conflicts;
+using RangeScheduler.Domain.Spatial;
 
 namespace RangeScheduler.Benchmarks.Conflicts;
 
 /// <summary>
 /// Conflict check latency on one range holding 10k, 100k and 1M bookings (see
-/// <see cref="ConflictWorkload"/>): the time to build the range's book, its memory, and the
-/// latency of whole <c>RangeBook.Check</c> calls (validation, every conflict kind) and of
-/// replacing a booking (remove and put, as an update does), each timed one by one.
+/// <see cref="ConflictWorkload"/>): the time to build the range's book, the managed heap it
+/// adds, and the latency of whole <c>RangeBook.Check</c> calls (validation and every conflict
+/// kind), of the index query alone, and of replacing a booking (remove and put, as an update
+/// does), each call timed on its own on one thread.
 /// </summary>
 public static class ConflictBenchmark
 {
-    private const int WarmUpChecks = 2_000;
+    /// <summary>Untimed checks first, so that tiered compilation has settled before anything is timed.</summary>
+    private const int WarmUpChecks = 10_000;
 
     public static void Run(int checks, TextWriter output)
     {
         output.WriteLine($"conflicts benchmark: {Environment.ProcessorCount} cores, {checks:N0} checks per size, {DateTime.UtcNow:yyyy-MM-dd}");
-        output.WriteLine("bookings     build s  heap MB   check p50   p90       p99       max       conflicts/check   update p50  p99");
         foreach (var size in new[] { 10_000, 100_000, 1_000_000 })
         {
             RunSize(size, checks, output);
@@ -40,28 +42,64 @@ public static class ConflictBenchmark
         var heapMegabytes = (HeapBytes() - heapBefore) / 1e6;
 
         var requests = Enumerable.Range(0, WarmUpChecks + checks).Select(workload.Request).ToList();
+        var (all, few, conflicts) = MeasureChecks(book, vehicles, requests);
+        var queries = MeasureQueries(book, requests);
+        var updates = MeasureUpdates(book, bookings, Math.Min(checks, size));
+
+        output.WriteLine($"{size:N0} bookings: built in {build.Elapsed.TotalSeconds:0.0} s, {heapMegabytes:N0} MB managed heap (book and vehicle calendar)");
+        output.WriteLine($"  check, all:                 {Quantiles(all)}   {(double)conflicts / all.Length:0.0} conflicts per check");
+        output.WriteLine($"  check, 0 or 1 conflict:     {Quantiles(few)}   {few.Length:N0} of the checks");
+        output.WriteLine($"  index query alone:          {Quantiles(queries)}");
+        output.WriteLine($"  update (remove + put):      {Quantiles(updates)}");
+        GC.KeepAlive(book);
+    }
+
+    private static (double[] All, double[] Few, long Conflicts) MeasureChecks(RangeBook book, VehicleCalendar vehicles, List<BookingRequest> requests)
+    {
+        var all = new List<double>(requests.Count);
+        var few = new List<double>(requests.Count);
         long conflicts = 0;
-        var latencies = new double[checks];
         for (var i = 0; i < requests.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
             var outcome = book.Check(requests[i], ConflictWorkload.Now, vehicles);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (i >= WarmUpChecks)
+            if (i < WarmUpChecks)
             {
-                latencies[i - WarmUpChecks] = elapsed;
-                conflicts += outcome.Conflicts.Count;
+                continue;
+            }
+            all.Add(elapsed);
+            conflicts += outcome.Conflicts.Count;
+            if (outcome.Conflicts.Count <= 1)
+            {
+                few.Add(elapsed);
             }
         }
-        var updates = MeasureUpdates(book, bookings, Math.Min(checks, size));
+        return (all.ToArray(), few.ToArray(), conflicts);
+    }
 
-        Array.Sort(latencies);
-        Array.Sort(updates);
-        output.WriteLine(
-            $"{size,9:N0}  {build.Elapsed.TotalSeconds,8:0.0}  {heapMegabytes,7:N0}   "
-            + $"{Ms(latencies, 0.50)}  {Ms(latencies, 0.90)}  {Ms(latencies, 0.99)}  {Ms(latencies, 1.0)}  "
-            + $"{(double)conflicts / checks,8:0.0}          {Ms(updates, 0.50)}  {Ms(updates, 0.99)}");
-        GC.KeepAlive(book);
+    /// <summary>What BookingFinder asks the index for each request: its box grown by the separation.</summary>
+    private static double[] MeasureQueries(RangeBook book, List<BookingRequest> requests)
+    {
+        var separation = book.Range.Separation;
+        var boxes = requests.Skip(WarmUpChecks).Select(r =>
+        {
+            var volume = r.Volumes[0];
+            var envelope = book.Plane.Project(volume.Footprint).Envelope;
+            var (h, v) = (separation.HorizontalMeters, separation.VerticalMeters);
+            return new IndexQuery(envelope.MinX - h, envelope.MinY - h, envelope.MaxX + h, envelope.MaxY + h,
+                volume.Window.Widen(separation.TimeBuffer), new VerticalBand(volume.Vertical.LowerMeters - v, volume.Vertical.UpperMeters + v));
+        }).ToList();
+        var found = new List<BookedVolume>();
+        var latencies = new double[boxes.Count];
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            found.Clear();
+            var started = Stopwatch.GetTimestamp();
+            book.Index.Query(boxes[i], found);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        return latencies;
     }
 
     /// <summary>An update re-indexes the booking: it is removed and put again with the same volumes.</summary>
@@ -79,10 +117,15 @@ public static class ConflictBenchmark
         return latencies;
     }
 
-    private static string Ms(double[] sorted, double quantile)
+    private static string Quantiles(double[] latencies)
     {
-        var index = Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1);
-        return $"{sorted[Math.Max(0, index)],6:0.000} ms";
+        if (latencies.Length == 0)
+        {
+            return "no samples";
+        }
+        Array.Sort(latencies);
+        string At(double quantile) => $"{latencies[Math.Max(0, (int)Math.Ceiling(quantile * latencies.Length) - 1)],7:0.000}";
+        return $"p50 {At(0.50)}  p90 {At(0.90)}  p99 {At(0.99)}  max {At(1.0)} ms";
     }
 
     private static long HeapBytes()
