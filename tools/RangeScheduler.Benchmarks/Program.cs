@@ -13,7 +13,7 @@ switch (scenario)
         await CreateBookingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
         return 0;
     case "conflicts":
-        ConflictBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000, Console.Out);
+        await ConflictBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000, Console.Out);
         return 0;
     default:
         Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size]");

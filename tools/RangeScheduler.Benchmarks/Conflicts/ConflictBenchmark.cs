@@ -17,16 +17,21 @@ public static class ConflictBenchmark
     /// <summary>Untimed checks first, so that tiered compilation has settled before anything is timed.</summary>
     private const int WarmUpChecks = 10_000;
 
-    public static void Run(int checks, TextWriter output)
+    /// <summary>PostgreSQL answers over loopback, a round trip per query: fewer queries give stable quantiles in reasonable time.</summary>
+    private const int BaselineQueries = 5_000;
+
+    public static async Task RunAsync(int checks, TextWriter output)
     {
         output.WriteLine($"conflicts benchmark: {Environment.ProcessorCount} cores, {checks:N0} checks per size, {DateTime.UtcNow:yyyy-MM-dd}");
+        await using var postgres = await Storage.Tests.Support.PostgresServer.StartAsync();
+        var baseline = new PostgisBaseline(await postgres.CreateDatabaseAsync("baseline"));
         foreach (var size in new[] { 10_000, 100_000, 1_000_000 })
         {
-            RunSize(size, checks, output);
+            await RunSizeAsync(size, checks, baseline, output);
         }
     }
 
-    private static void RunSize(int size, int checks, TextWriter output)
+    private static async Task RunSizeAsync(int size, int checks, PostgisBaseline baseline, TextWriter output)
     {
         var workload = new ConflictWorkload(seed: 42);
         var bookings = Enumerable.Range(0, size).Select(workload.Booking).ToList();
@@ -52,6 +57,20 @@ public static class ConflictBenchmark
         output.WriteLine($"  index query alone:          {Quantiles(queries)}");
         output.WriteLine($"  update (remove + put):      {Quantiles(updates)}");
         GC.KeepAlive(book);
+
+        var loaded = await baseline.LoadAsync(book.Plane, bookings);
+        var (postgis, found) = await baseline.MeasureAsync(book.Plane, requests.Take(1_000 + BaselineQueries).ToList(), warmUp: 1_000);
+        output.WriteLine($"  PostGIS baseline query:     {Quantiles(postgis)}   {(double)found / postgis.Length:0.0} rows per query; loaded and indexed in {loaded.TotalSeconds:0} s");
+        output.WriteLine($"  PostGIS ÷ our full check:   p50 {Ratio(postgis, all, 0.5):0.0}×   p99 {Ratio(postgis, all, 0.99):0.0}×");
+    }
+
+    private static double Ratio(double[] theirs, double[] ours, double quantile) => At(theirs, quantile) / At(ours, quantile);
+
+    private static double At(double[] sorted, double quantile)
+    {
+        var copy = sorted.ToArray();
+        Array.Sort(copy);
+        return copy[Math.Max(0, (int)Math.Ceiling(quantile * copy.Length) - 1)];
     }
 
     private static (double[] All, double[] Few, long Conflicts) MeasureChecks(RangeBook book, VehicleCalendar vehicles, List<BookingRequest> requests)
