@@ -25,28 +25,20 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
 
     public async Task<V1.CreateBookingResponse> CreateAsync(Principal caller, V1.CreateBookingRequest request, CancellationToken cancellationToken)
     {
-        var errors = new MappingErrors();
-        RequireId(request.RangeId, "range_id", errors);
-        var vehicles = BookingMapping.Vehicles(request.Vehicles, errors);
-        var volumes = BookingMapping.Volumes(request.Volumes, errors);
-        var priority = BookingMapping.Priority(request.Priority, "priority", errors);
-        errors.ThrowIfAny();
-        caller.EnsureControlsOrBooks(request.RangeId);
-        caller.EnsureMayUse(priority);
-        var organization = caller.BookingOrganization();
+        var wanted = BookingMapping.Request(caller, request.RangeId, request.Vehicles, request.Volumes, request.Priority, null);
         if (request.IdempotencyKey.Length == 0)
         {
-            return await BookAsync(caller, request, organization, vehicles, volumes, priority, null, cancellationToken).ConfigureAwait(false);
+            return await BookAsync(caller, request, wanted, null, cancellationToken).ConfigureAwait(false);
         }
         // Retries with one key are decided one after another, so the second finds the first's booking.
-        using var turn = await _sameKey.EnterAsync($"{organization}\n{request.IdempotencyKey}", cancellationToken).ConfigureAwait(false);
+        using var turn = await _sameKey.EnterAsync($"{wanted.OrganizationId}\n{request.IdempotencyKey}", cancellationToken).ConfigureAwait(false);
         var hash = RequestHash(request);
-        var earlier = await store.FindIdempotencyAsync(organization, request.IdempotencyKey, time.GetUtcNow(), IdempotencyWindow, cancellationToken).ConfigureAwait(false);
+        var earlier = await store.FindIdempotencyAsync(wanted.OrganizationId, request.IdempotencyKey, time.GetUtcNow(), IdempotencyWindow, cancellationToken).ConfigureAwait(false);
         if (earlier is not null)
         {
             return await RepeatAsync(earlier, hash, cancellationToken).ConfigureAwait(false);
         }
-        return await BookAsync(caller, request, organization, vehicles, volumes, priority, hash, cancellationToken).ConfigureAwait(false);
+        return await BookAsync(caller, request, wanted, hash, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<V1.UpdateBookingResponse> UpdateAsync(Principal caller, V1.UpdateBookingRequest request, CancellationToken cancellationToken)
@@ -72,10 +64,10 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
             : new V1.UpdateBookingResponse { Rejection = outcome.Rejection };
     }
 
-    private async Task<V1.CreateBookingResponse> BookAsync(Principal caller, V1.CreateBookingRequest request, string organization,
-        IReadOnlyList<Vehicle> vehicles, IReadOnlyList<Volume4D> volumes, Priority priority, string? idempotencyHash, CancellationToken cancellationToken)
+    private async Task<V1.CreateBookingResponse> BookAsync(Principal caller, V1.CreateBookingRequest request, BookingRequest wanted,
+        string? idempotencyHash, CancellationToken cancellationToken)
     {
-        var wanted = new BookingRequest(organization, vehicles, volumes, priority, null);
+        var organization = wanted.OrganizationId;
         var outcome = await desk.DecideAsync(request.RangeId, (book, now) =>
         {
             var check = book.Check(wanted, now, desk.Vehicles);
@@ -84,7 +76,7 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
                 return Rejected(book, check, wanted, now);
             }
             var booking = BookingLifecycle.Create(BookingIds.NewBookingId(), request.RangeId, organization, request.Title,
-                vehicles, volumes, priority, book.Range, caller.Controls(request.RangeId), now);
+                wanted.Vehicles, wanted.Volumes, wanted.Priority, book.Range, caller.Controls(request.RangeId), now);
             var remembered = idempotencyHash is null ? null : new IdempotencyRecord(organization, request.IdempotencyKey, idempotencyHash, booking.Id, now);
             return Accepted(book, booking, check, remembered, now);
         }, cancellationToken).ConfigureAwait(false);

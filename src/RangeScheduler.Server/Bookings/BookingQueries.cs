@@ -53,19 +53,7 @@ public sealed class BookingQueries(RangeDesk desk, IBookingStore store)
 
     public async Task<V1.CheckConflictsResponse> CheckAsync(Principal caller, V1.CheckConflictsRequest request, CancellationToken cancellationToken)
     {
-        var errors = new MappingErrors();
-        if (request.RangeId.Length == 0)
-        {
-            errors.Add("range_id", "must not be empty");
-        }
-        var vehicles = BookingMapping.Vehicles(request.Vehicles, errors);
-        var volumes = BookingMapping.Volumes(request.Volumes, errors);
-        var priority = BookingMapping.Priority(request.Priority, "priority", errors);
-        errors.ThrowIfAny();
-        caller.EnsureControlsOrBooks(request.RangeId);
-        caller.EnsureMayUse(priority);
-        var wanted = new BookingRequest(caller.BookingOrganization(), vehicles, volumes, priority,
-            request.IgnoreBookingId.Length > 0 ? request.IgnoreBookingId : null);
+        var wanted = BookingMapping.Request(caller, request.RangeId, request.Vehicles, request.Volumes, request.Priority, request.IgnoreBookingId);
         var outcome = await desk.ReadAsync(request.RangeId, (book, now) => book.Check(wanted, now, desk.Vehicles), cancellationToken).ConfigureAwait(false);
         var response = new V1.CheckConflictsResponse();
         response.Conflicts.Add(outcome.Conflicts.Select(ConflictMapping.ToContract));

@@ -1,6 +1,8 @@
 using Google.Protobuf.Collections;
 using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Conflicts;
 using RangeScheduler.Domain.Ranges;
+using RangeScheduler.Server.Identities;
 using V1 = RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.Server.Mapping;
@@ -8,6 +10,28 @@ namespace RangeScheduler.Server.Mapping;
 /// <summary>Bookings, vehicles and volumes between the contract and the domain.</summary>
 internal static class BookingMapping
 {
+    /// <summary>
+    /// The booking a CreateBooking or CheckConflicts request asks for, checked as far as the
+    /// caller may ask for it: the range is one it may book on, and HIGH priority is a controller's.
+    /// </summary>
+    public static BookingRequest Request(Principal caller, string rangeId, RepeatedField<V1.Vehicle> vehicles,
+        RepeatedField<V1.Volume4D> volumes, V1.Priority priority, string? ignoreBookingId)
+    {
+        var errors = new MappingErrors();
+        if (rangeId.Length == 0)
+        {
+            errors.Add("range_id", "must not be empty");
+        }
+        var mappedVehicles = Vehicles(vehicles, errors);
+        var mappedVolumes = Volumes(volumes, errors);
+        var mappedPriority = Priority(priority, "priority", errors);
+        errors.ThrowIfAny();
+        caller.EnsureControlsOrBooks(rangeId);
+        caller.EnsureMayUse(mappedPriority);
+        return new BookingRequest(caller.BookingOrganization(), mappedVehicles, mappedVolumes, mappedPriority,
+            string.IsNullOrEmpty(ignoreBookingId) ? null : ignoreBookingId);
+    }
+
     public static IReadOnlyList<Vehicle> Vehicles(RepeatedField<V1.Vehicle> vehicles, MappingErrors errors) =>
         vehicles.Select((vehicle, i) =>
         {
