@@ -36,5 +36,5 @@ public sealed class BookingGrpcService(BookingCommands commands, BookingStateCom
         queries.FindSlotsAsync(context.Caller(), request, context.CancellationToken);
 
     public Task WatchBookings(V1.WatchBookingsRequest request, IServerStreamWriter<V1.BookingEvent> responses, ServerCallContext context) =>
-        watch.WatchAsync(context.Caller(), request, responses, context.CancellationToken);
+        watch.WatchAsync(context.Caller(), request, responses, context);
 }

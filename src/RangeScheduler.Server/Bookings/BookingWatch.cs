@@ -16,8 +16,13 @@ public sealed class BookingWatch(BookingEventHub hub, IRangeStore ranges, TimePr
     /// <summary>How long a stream stays silent before a heartbeat, as WatchRange's default.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
 
-    public async Task WatchAsync(Principal caller, V1.WatchBookingsRequest request, IServerStreamWriter<V1.BookingEvent> responses, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Response headers go out as soon as the watcher is subscribed, so a client that waits
+    /// for them knows that every later change will reach it.
+    /// </remarks>
+    public async Task WatchAsync(Principal caller, V1.WatchBookingsRequest request, IServerStreamWriter<V1.BookingEvent> responses, ServerCallContext context)
     {
+        var cancellationToken = context.CancellationToken;
         EventCursor? after = null;
         if (request.ResumeAfter.Length > 0)
         {
@@ -30,6 +35,7 @@ public sealed class BookingWatch(BookingEventHub hub, IRangeStore ranges, TimePr
             await EnsureMayWatchAsync(caller, request.RangeId, cancellationToken).ConfigureAwait(false);
         }
         using var subscription = hub.Subscribe(after);
+        await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
         var lastCursor = request.ResumeAfter;
         while (true)
         {

@@ -154,7 +154,7 @@ public sealed class BookingServiceEndToEndTests(ServerFixture fixture) : IClassF
     public async Task WatchBookings_SeesOwnChangesWithCursorsAndNotOthers()
     {
         using var watch = _bookings.WatchBookings(new WatchBookingsRequest { RangeId = Requests.Jaakonmeri }, Calls.As("ops-tidewater"));
-        await Task.Delay(200);
+        await watch.ResponseHeadersAsync;
         await _bookings.CreateBookingAsync(Requests.Booking("not theirs", Requests.Square(4000, 0, 300, Requests.Tomorrow(19), TimeSpan.FromHours(1)), "usv-10"), Calls.As("ops-oceanalpha"));
         var theirs = await _bookings.CreateBookingAsync(Requests.Booking("theirs", Requests.Square(-4000, 0, 300, Requests.Tomorrow(19), TimeSpan.FromHours(1)), "usv-11"), Calls.As("ops-tidewater"));
 
