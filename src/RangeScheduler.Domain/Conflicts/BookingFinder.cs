@@ -1,3 +1,4 @@
+using System.Globalization;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Ranges;
 using RangeScheduler.Domain.Spatial;
@@ -57,9 +58,10 @@ internal static class BookingFinder
         var busy = Widen(booked.Window, separation.TimeBuffer);
         var verticalGap = volume.Vertical.GapTo(booked.Vertical);
         var state = booked.Booking.State;
-        var message = $"{ConflictText.Volume(volume.Index)} comes within {ConflictText.Meters(gap)} horizontally and "
-            + $"{ConflictText.Meters(verticalGap)} vertically of booking {booked.BookingId} ({ConflictText.State(state)}); "
-            + rules.SeparationText;
+        // Written straight into one string: the check's most frequent conflict, dozens per check at a million bookings.
+        var message = string.Create(CultureInfo.InvariantCulture, stackalloc char[256],
+            $"{ConflictText.Volume(volume.Index)} comes within {new MetersText(gap)} horizontally and {new MetersText(verticalGap)} "
+            + $"vertically of booking {booked.BookingId} ({ConflictText.State(state)}); {rules.SeparationText}");
         var conflict = new Conflict(ConflictKind.Booking, volume.Index, booked.BookingId, volume.Window.Intersect(busy), message)
         {
             HorizontalGapMeters = gap,

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Time;
 
@@ -13,6 +14,9 @@ internal sealed class ConflictDetector(RangeState range)
 {
     private readonly List<BookedVolume> _candidates = [];
 
+    /// <summary>Scratch for <see cref="Check"/>, which keeps no finding once it has merged them.</summary>
+    private readonly List<Finding> _findings = [];
+
     /// <summary>
     /// The conflicts of a request, one per (requested volume, blocker) — a blocker met in
     /// several periods or by several of its volumes is reported once, over the hull of those
@@ -20,16 +24,18 @@ internal sealed class ConflictDetector(RangeState range)
     /// </summary>
     public CheckOutcome Check(Probe probe, VehicleCalendar vehicles)
     {
-        var findings = Collect(probe, vehicles);
+        var findings = Collect(probe, vehicles, _findings);
         var preempted = findings
             .Where(f => f.PreemptableBookingId is not null)
             .Select(f => f.PreemptableBookingId!)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var blocking = findings.Where(f => f.PreemptableBookingId is null).ToList();
+        findings.RemoveAll(f => f.PreemptableBookingId is not null);
         // Pre-empted bookings will be cancelled, so they no longer count as sessions.
-        CapacityFinder.Find(range, probe, Excluded(probe, preempted), blocking);
-        return new CheckOutcome(Merge(blocking), preempted);
+        CapacityFinder.Find(range, probe, Excluded(probe, preempted), findings);
+        var conflicts = Merge(findings);
+        findings.Clear();
+        return new CheckOutcome(conflicts, preempted);
     }
 
     /// <summary>
@@ -39,28 +45,63 @@ internal sealed class ConflictDetector(RangeState range)
     /// </summary>
     public List<Finding> Blockers(Probe probe, VehicleCalendar vehicles)
     {
-        var findings = Collect(probe, vehicles);
+        var findings = Collect(probe, vehicles, []);
         findings.RemoveAll(f => f.PreemptableBookingId is not null);
         CapacityFinder.Find(range, probe, Excluded(probe, []), findings);
         return findings;
     }
 
-    /// <summary>Joins findings about the same (kind, volume, blocker, vehicle) into one conflict, ordered by kind and volume.</summary>
-    public static IReadOnlyList<Conflict> Merge(IEnumerable<Finding> findings) => findings
-        .GroupBy(f => (f.Conflict.Kind, f.Conflict.VolumeIndex, f.Conflict.OtherId, f.Conflict.VehicleId))
-        .Select(group => group.Skip(1).Aggregate(group.First().Conflict, (merged, next) => merged with
-        {
-            Overlap = Hull(merged.Overlap, next.Conflict.Overlap),
-            HorizontalGapMeters = Math.Min(merged.HorizontalGapMeters, next.Conflict.HorizontalGapMeters),
-            VerticalGapMeters = Math.Min(merged.VerticalGapMeters, next.Conflict.VerticalGapMeters),
-        }))
-        .OrderBy(c => c.Kind)
-        .ThenBy(c => c.VolumeIndex ?? -1)
-        .ToList();
-
-    private List<Finding> Collect(Probe probe, VehicleCalendar vehicles)
+    /// <summary>
+    /// Joins findings about the same (kind, volume, blocker, vehicle) into one conflict, ordered
+    /// by kind and volume, then by first finding. Without LINQ's groups and sort buffers: at a
+    /// million bookings a check joins dozens of findings, and their garbage set off collections.
+    /// </summary>
+    public static IReadOnlyList<Conflict> Merge(IEnumerable<Finding> findings)
     {
-        var findings = new List<Finding>();
+        var count = findings.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var merged = new List<Conflict>(count);
+        var positions = new Dictionary<(ConflictKind, int?, string, string), int>(count);
+        foreach (var finding in findings)
+        {
+            var next = finding.Conflict;
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(
+                positions, (next.Kind, next.VolumeIndex, next.OtherId, next.VehicleId), out var seen);
+            if (seen)
+            {
+                var first = merged[at];
+                merged[at] = first with
+                {
+                    Overlap = Hull(first.Overlap, next.Overlap),
+                    HorizontalGapMeters = Math.Min(first.HorizontalGapMeters, next.HorizontalGapMeters),
+                    VerticalGapMeters = Math.Min(first.VerticalGapMeters, next.VerticalGapMeters),
+                };
+                continue;
+            }
+            at = merged.Count;
+            merged.Add(next);
+        }
+        // Stable: conflicts of one kind and volume keep the order of their first findings.
+        var order = new int[merged.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => Compare(merged[a], merged[b]) is var byKind and not 0 ? byKind : a.CompareTo(b));
+        var ordered = new Conflict[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            ordered[i] = merged[order[i]];
+        }
+        return ordered;
+    }
+
+    private static int Compare(Conflict a, Conflict b) => a.Kind != b.Kind
+        ? a.Kind.CompareTo(b.Kind)
+        : (a.VolumeIndex ?? -1).CompareTo(b.VolumeIndex ?? -1);
+
+    private List<Finding> Collect(Probe probe, VehicleCalendar vehicles, List<Finding> findings)
+    {
+        findings.Clear();
         RangeLimitFinder.Find(range.Rules, probe, findings);
         RestrictionFinder.Find(range, probe, findings);
         BookingFinder.Find(range, probe, _candidates, findings);

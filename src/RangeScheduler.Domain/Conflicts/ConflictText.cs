@@ -17,9 +17,7 @@ internal static class ConflictText
     /// <summary>The contract path of a requested volume; the first few are made once, as most requests have one or two.</summary>
     public static string Volume(int index) => index < VolumePaths.Length ? VolumePaths[index] : $"volumes[{index}]";
 
-    public static string Meters(double meters) => double.IsInfinity(meters)
-        ? (meters > 0 ? "unlimited" : "-unlimited")
-        : Math.Round(meters, 2).ToString(CultureInfo.InvariantCulture) + " m";
+    public static string Meters(double meters) => new MetersText(meters).ToString();
 
     public static string Band(VerticalBand band) => $"{Meters(band.LowerMeters)} to {Meters(band.UpperMeters)}";
 
@@ -44,4 +42,42 @@ internal static class ConflictText
 
     public static string Kinds(IEnumerable<VehicleKind> kinds) =>
         string.Join(", ", kinds.Select(k => k.ToString().ToUpperInvariant()));
+}
+
+/// <summary>
+/// A distance as messages show it, to the centimetre ("12.34 m", "unlimited"). A value that
+/// formats itself into an interpolated message, so that a message needs no string per number:
+/// a check at a million bookings writes dozens of them.
+/// </summary>
+internal readonly struct MetersText(double meters) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        if (double.IsInfinity(meters))
+        {
+            return Copy(meters > 0 ? "unlimited" : "-unlimited", destination, out charsWritten);
+        }
+        if (Math.Round(meters, 2).TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture)
+            && Copy(" m", destination[digits..], out var unit))
+        {
+            charsWritten = digits + unit;
+            return true;
+        }
+        charsWritten = 0;
+        return false;
+    }
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString()
+    {
+        Span<char> buffer = stackalloc char[40];
+        return TryFormat(buffer, out var written, default, null) ? new string(buffer[..written]) : throw new FormatException();
+    }
+
+    private static bool Copy(string text, Span<char> destination, out int charsWritten)
+    {
+        charsWritten = text.TryCopyTo(destination) ? text.Length : 0;
+        return charsWritten > 0;
+    }
 }

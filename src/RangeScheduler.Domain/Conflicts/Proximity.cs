@@ -65,12 +65,7 @@ internal static class Proximity
         {
             return null;
         }
-        // Disjoint envelopes cannot intersect: go straight to the distance.
-        if (envelopeGap <= 0 && volume.Prepared.Intersects(other))
-        {
-            return 0;
-        }
-        var gap = Distance(volume, other);
+        var gap = Distance(volume, other, envelopeGap);
         return gap < requiredMeters - ToleranceMeters ? gap : null;
     }
 
@@ -78,13 +73,25 @@ internal static class Proximity
     public static bool InteriorsOverlap(RequestedVolume volume, Geometry other) =>
         HorizontalConflict(volume, other, 0) is not null;
 
-    /// <summary>Distance between footprints that do not intersect: the distance between their boundaries.</summary>
-    private static double Distance(RequestedVolume volume, Geometry other)
+    /// <summary>
+    /// Distance between footprints, 0 when they intersect. Small shapes, the common case, are
+    /// compared segment by segment without allocating; large ones go through the prepared
+    /// footprint and its facet index, which pay for themselves only there.
+    /// </summary>
+    private static double Distance(RequestedVolume volume, Geometry other, double envelopeGap)
     {
-        var pairs = (long)volume.Footprint.Geometry.NumPoints * other.NumPoints;
-        return pairs <= BruteForceVertexPairs
-            ? DistanceOp.Distance(volume.Footprint.Geometry, other)
-            : volume.FacetDistance.Distance(other);
+        var footprint = volume.Footprint.Geometry;
+        var pairs = (long)footprint.NumPoints * other.NumPoints;
+        if (pairs <= BruteForceVertexPairs && footprint is IPolygonal && other is IPolygonal && !footprint.IsEmpty && !other.IsEmpty)
+        {
+            return PolygonDistance.Between(footprint, other);
+        }
+        // Disjoint envelopes cannot intersect: go straight to the distance.
+        if (envelopeGap <= 0 && volume.Prepared.Intersects(other))
+        {
+            return 0;
+        }
+        return pairs <= BruteForceVertexPairs ? DistanceOp.Distance(footprint, other) : volume.FacetDistance.Distance(other);
     }
 
     private static bool StrictlyInside(VerticalBand flat, VerticalBand band) =>

@@ -66,6 +66,36 @@ public class ProximityTests
     }
 
     [Theory]
+    // Two 100 m squares at the centre, the request's (east − 100) m east of the booked one; 300 m separation.
+    [InlineData("exactly 300 m apart", 400, null)]
+    [InlineData("1 cm closer", 399.99, 299.99)]
+    [InlineData("1 cm further", 400.01, null)]
+    [InlineData("overlapping", 50, 0.0)]
+    [InlineData("the same square", 0, 0.0)]
+    public void TwoSquares_GapReportedToTheCentimetre(string scenario, double east, double? gap)
+    {
+        var book = TestBookings.Wanshan(Booked(Footprints.Square(Centre, 100)));
+
+        var found = book.Check(new BookingRequestBuilder().WithVolume(Footprints.Square(Centre, 100, east), TestTimes.Hours(1, 2)).Build(), TestTimes.Now, NoVehicles)
+            .Conflicts.SingleOrDefault(c => c.Kind == ConflictKind.Booking);
+
+        (found is not null).ShouldBe(gap is not null, scenario);
+        found?.HorizontalGapMeters.ShouldBe(gap!.Value, 0.001, scenario);
+    }
+
+    [Fact]
+    public void SquareInsideALargerOne_GapIsZero()
+    {
+        var book = TestBookings.Wanshan(Booked(Footprints.Square(Centre, 2000)));
+
+        var found = book.Check(new BookingRequestBuilder().WithVolume(Footprints.Square(Centre, 100, 300, -200), TestTimes.Hours(1, 2)).Build(), TestTimes.Now, NoVehicles)
+            .Conflicts.Single(c => c.Kind == ConflictKind.Booking);
+
+        found.HorizontalGapMeters.ShouldBe(0);
+        found.Message.ShouldContain("comes within 0 m horizontally");
+    }
+
+    [Theory]
     [InlineData("circles overlapping by 1 cm", 199.99, true)]
     [InlineData("circles touching", 200, false)]
     [InlineData("circles 1 cm apart", 200.01, false)]
