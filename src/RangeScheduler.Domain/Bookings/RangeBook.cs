@@ -37,6 +37,7 @@ public sealed class RangeBook
 
     public TestRange Range => _state.Rules.Range;
 
+    /// <summary>Fixed for the book's life, so it may be read without the range's lock (<see cref="PreparedRequest"/>).</summary>
     public RangePlane Plane => _state.Rules.Plane;
 
     public IReadOnlyCollection<Closure> Closures => _state.Closures.Values.Select(c => c.Closure).ToList();
@@ -63,6 +64,14 @@ public sealed class RangeBook
         BookingRequestValidator.Validate(request, Plane, now);
         return _detector.Check(Probe.Of(request, Plane), vehicles);
     }
+
+    /// <summary>
+    /// <see cref="Check(BookingRequest, DateTimeOffset, VehicleCalendar)"/> for a request
+    /// prepared before the range's turn; validated and projected afresh when the preparation
+    /// no longer holds (a new definition of the range, or time moved a window out of reach).
+    /// </summary>
+    public CheckOutcome Check(PreparedRequest prepared, DateTimeOffset now, VehicleCalendar vehicles) =>
+        prepared.HoldsFor(Plane, now) ? _detector.Check(prepared.Probe, vehicles) : Check(prepared.Request, now, vehicles);
 
     /// <summary>
     /// Up to <paramref name="count"/> nearest starts, at or after the request's earliest start,

@@ -81,4 +81,12 @@ public static class TimeWindowValidator
         }
         return true;
     }
+
+    /// <summary>
+    /// For a window that passed <see cref="ValidateBookable"/> at an earlier now: whether it
+    /// still would at <paramref name="now"/>. Start &lt; end holds already, so only the end
+    /// needs comparing with both limits.
+    /// </summary>
+    public static bool StillBookable(TimeWindow window, DateTimeOffset now) =>
+        window.End > now && window.End <= now + BookingHorizon;
 }

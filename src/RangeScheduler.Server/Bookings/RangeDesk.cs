@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Spatial;
 using RangeScheduler.Domain.Validation;
 using RangeScheduler.Storage;
 
@@ -47,6 +48,13 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
             throw;
         }
     }
+
+    /// <summary>
+    /// The plane of the range's current definition, for work done before the range's turn
+    /// (<see cref="PreparedRequest"/>): a book's plane never changes, so it is read without
+    /// the turn. NotFoundException when the range does not exist.
+    /// </summary>
+    public async Task<RangePlane> PlaneAsync(string rangeId) => (await SlotAsync(rangeId).ConfigureAwait(false)).Book.Plane;
 
     /// <summary>Reads the range's book, alone, writing nothing.</summary>
     public Task<T> ReadAsync<T>(string rangeId, Func<RangeBook, DateTimeOffset, T> read, CancellationToken cancellationToken) =>

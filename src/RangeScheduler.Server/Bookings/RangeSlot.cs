@@ -3,7 +3,10 @@ using RangeScheduler.Storage;
 
 namespace RangeScheduler.Server.Bookings;
 
-/// <summary>A range's book and the change sequence of the store it reflects. Used only under the range's ledger.</summary>
+/// <summary>
+/// A range's book and the change sequence of the store it reflects. Used only under the
+/// range's ledger, but for the book's plane, which never changes (<see cref="RangeDesk.PlaneAsync"/>).
+/// </summary>
 internal sealed class RangeSlot(RangeBook book, long sequence)
 {
     public RangeBook Book { get; } = book;
