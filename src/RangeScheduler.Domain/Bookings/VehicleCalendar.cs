@@ -16,34 +16,59 @@ public sealed class VehicleCalendar
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Organization, string Vehicle), List<VehicleBooking>> _byVehicle = [];
-    private readonly Dictionary<string, (string Organization, string[] Vehicles)> _byBooking = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Organization, string RangeId, string[] Vehicles)> _byBooking = new(StringComparer.Ordinal);
 
     /// <summary>Records the booking's vehicles and windows while its state holds space; forgets them otherwise.</summary>
     public void Put(Booking booking)
     {
         lock (_lock)
         {
-            RemoveLocked(booking.Id);
-            if (!booking.State.HoldsSpace())
-            {
-                return;
-            }
-            var vehicles = booking.Vehicles.Select(v => v.Id).Distinct(StringComparer.Ordinal).ToArray();
-            foreach (var vehicle in vehicles)
-            {
-                var key = (booking.OrganizationId, vehicle);
-                if (!_byVehicle.TryGetValue(key, out var bookings))
-                {
-                    bookings = [];
-                    _byVehicle.Add(key, bookings);
-                }
-                for (var i = 0; i < booking.Volumes.Count; i++)
-                {
-                    bookings.Add(new VehicleBooking(booking.Id, booking.RangeId, i, booking.Volumes[i].Window));
-                }
-            }
-            _byBooking.Add(booking.Id, (booking.OrganizationId, vehicles));
+            PutLocked(booking);
         }
+    }
+
+    /// <summary>
+    /// Forgets every booking of the range and records <paramref name="bookings"/> instead, in
+    /// one step: what a range's book rebuilt from the store holds, without a booking whose
+    /// write failed, and without a moment in which the range's vehicles look free.
+    /// </summary>
+    public void ReplaceRange(string rangeId, IEnumerable<Booking> bookings)
+    {
+        lock (_lock)
+        {
+            foreach (var bookingId in _byBooking.Where(e => e.Value.RangeId == rangeId).Select(e => e.Key).ToList())
+            {
+                RemoveLocked(bookingId);
+            }
+            foreach (var booking in bookings)
+            {
+                PutLocked(booking);
+            }
+        }
+    }
+
+    private void PutLocked(Booking booking)
+    {
+        RemoveLocked(booking.Id);
+        if (!booking.State.HoldsSpace())
+        {
+            return;
+        }
+        var vehicles = booking.Vehicles.Select(v => v.Id).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var vehicle in vehicles)
+        {
+            var key = (booking.OrganizationId, vehicle);
+            if (!_byVehicle.TryGetValue(key, out var bookings))
+            {
+                bookings = [];
+                _byVehicle.Add(key, bookings);
+            }
+            for (var i = 0; i < booking.Volumes.Count; i++)
+            {
+                bookings.Add(new VehicleBooking(booking.Id, booking.RangeId, i, booking.Volumes[i].Window));
+            }
+        }
+        _byBooking.Add(booking.Id, (booking.OrganizationId, booking.RangeId, vehicles));
     }
 
     public void Remove(string bookingId)

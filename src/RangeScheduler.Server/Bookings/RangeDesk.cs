@@ -93,10 +93,8 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
         var range = await ranges.GetAsync(rangeId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new NotFoundException("range", rangeId);
         var state = await bookings.LoadRangeStateAsync(rangeId, CancellationToken.None).ConfigureAwait(false);
-        foreach (var booking in state.Bookings)
-        {
-            Vehicles.Put(booking);
-        }
+        // Replaced, not added to: after a failed write the calendar may hold its booking.
+        Vehicles.ReplaceRange(rangeId, state.Bookings);
         return new RangeSlot(new RangeBook(range, state.Closures, state.Bookings), state.Sequence);
     }
 }

@@ -28,6 +28,21 @@ public class VehicleCalendarTests
     }
 
     [Fact]
+    public void RangeReplaced_ItsBookingsAreTheGivenOnesAndOtherRangesKeepTheirs()
+    {
+        var calendar = new VehicleCalendar();
+        calendar.Put(UsvBooking("failed-write", "oceanalpha", 1, 2));
+        calendar.Put(UsvBooking("stored", "oceanalpha", 3, 4));
+        calendar.Put(UsvBooking("elsewhere", "oceanalpha", 5, 6, rangeId: "jaakonmeri"));
+
+        calendar.ReplaceRange("zhuhai-wanshan", [UsvBooking("stored", "oceanalpha", 3, 4)]);
+
+        calendar.BookedDuring("oceanalpha", "usv-1", TestTimes.Hours(1, 2)).ShouldBeEmpty();
+        calendar.BookedDuring("oceanalpha", "usv-1", TestTimes.Hours(3, 4)).ShouldHaveSingleItem().BookingId.ShouldBe("stored");
+        calendar.BookedDuring("oceanalpha", "usv-1", TestTimes.Hours(5, 6)).ShouldHaveSingleItem().BookingId.ShouldBe("elsewhere");
+    }
+
+    [Fact]
     public void BookingReplacedThenCancelled_CalendarFollows()
     {
         var calendar = new VehicleCalendar();
