@@ -31,8 +31,8 @@ public sealed class PreparedRequest
     /// <exception cref="InvalidRequestException">The request is malformed for <paramref name="plane"/>'s range at <paramref name="now"/>.</exception>
     public static PreparedRequest Of(BookingRequest request, RangePlane plane, DateTimeOffset now)
     {
-        BookingRequestValidator.Validate(request, plane, now);
-        return new PreparedRequest(request, plane, Probe.Of(request, plane));
+        var footprints = BookingRequestValidator.ValidateAndProject(request, plane, now);
+        return new PreparedRequest(request, plane, Probe.Of(request, footprints));
     }
 
     /// <summary>

@@ -61,8 +61,8 @@ public sealed class RangeBook
     /// </summary>
     public CheckOutcome Check(BookingRequest request, DateTimeOffset now, VehicleCalendar vehicles)
     {
-        BookingRequestValidator.Validate(request, Plane, now);
-        return _detector.Check(Probe.Of(request, Plane), vehicles);
+        var footprints = BookingRequestValidator.ValidateAndProject(request, Plane, now);
+        return _detector.Check(Probe.Of(request, footprints), vehicles);
     }
 
     /// <summary>

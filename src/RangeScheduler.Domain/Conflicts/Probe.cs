@@ -23,11 +23,15 @@ internal sealed record Probe(
     TimeWindow Session)
 {
     /// <summary>A booking request as it stands: each volume over its own window.</summary>
-    public static Probe Of(BookingRequest request, RangePlane plane)
-    {
-        var volumes = RequestedVolume.Of(request.Volumes, plane);
-        return new Probe(request.OrganizationId, request.Vehicles, volumes, request.Priority, request.IgnoreBookingId, SpanOf(volumes));
-    }
+    public static Probe Of(BookingRequest request, RangePlane plane) =>
+        Of(request, RequestedVolume.Of(request.Volumes, plane));
+
+    /// <param name="footprints">The request's footprints on the range's plane, in volume order, as validation projected them.</param>
+    public static Probe Of(BookingRequest request, IReadOnlyList<PlanarFootprint> footprints) =>
+        Of(request, RequestedVolume.Of(request.Volumes, footprints));
+
+    private static Probe Of(BookingRequest request, RequestedVolume[] volumes) =>
+        new Probe(request.OrganizationId, request.Vehicles, volumes, request.Priority, request.IgnoreBookingId, SpanOf(volumes));
 
     /// <summary>From the first start to the last end of <paramref name="volumes"/>.</summary>
     public static TimeWindow SpanOf(IReadOnlyList<RequestedVolume> volumes) =>

@@ -52,13 +52,17 @@ internal sealed class RequestedVolume
     public IndexedFacetDistance FacetDistance => _facetDistance ??= new IndexedFacetDistance(Footprint.Geometry);
 
     /// <summary>The request's volumes as given, each checked over its own window.</summary>
-    public static RequestedVolume[] Of(IReadOnlyList<Volume4D> volumes, RangePlane plane)
+    public static RequestedVolume[] Of(IReadOnlyList<Volume4D> volumes, RangePlane plane) =>
+        Of(volumes, volumes.Select(v => plane.Project(v.Footprint)).ToArray());
+
+    /// <param name="footprints">Each volume's footprint already on the range's plane, in the same order.</param>
+    public static RequestedVolume[] Of(IReadOnlyList<Volume4D> volumes, IReadOnlyList<PlanarFootprint> footprints)
     {
         var requested = new RequestedVolume[volumes.Count];
         for (var i = 0; i < requested.Length; i++)
         {
             var volume = volumes[i];
-            requested[i] = new RequestedVolume(i, plane.Project(volume.Footprint), volume.Vertical, volume.Window);
+            requested[i] = new RequestedVolume(i, footprints[i], volume.Vertical, volume.Window);
         }
         return requested;
     }

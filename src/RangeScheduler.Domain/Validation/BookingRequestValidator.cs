@@ -15,15 +15,29 @@ namespace RangeScheduler.Domain.Validation;
 public static class BookingRequestValidator
 {
     /// <summary>Throws one <see cref="InvalidRequestException"/> listing every violation.</summary>
-    public static void Validate(BookingRequest request, RangePlane plane, DateTimeOffset now)
+    public static void Validate(BookingRequest request, RangePlane plane, DateTimeOffset now) =>
+        ValidateAndProject(request, plane, now);
+
+    /// <summary>
+    /// <see cref="Validate(BookingRequest, RangePlane, DateTimeOffset)"/>, returning each volume's
+    /// footprint on <paramref name="plane"/>: the area rule projects them anyway, and projecting
+    /// again for the conflict checks would double the garbage of every check.
+    /// </summary>
+    internal static PlanarFootprint[] ValidateAndProject(BookingRequest request, RangePlane plane, DateTimeOffset now)
     {
         var errors = new ValidationErrors();
-        Validate(request, plane, now, errors);
+        var projected = new PlanarFootprint?[request.Volumes.Count];
+        Validate(request, plane, now, errors, projected);
         errors.ThrowIfAny();
+        return projected!;
     }
 
     /// <summary>Adds every violation to <paramref name="errors"/>, for callers that check more than the request.</summary>
-    public static void Validate(BookingRequest request, RangePlane plane, DateTimeOffset now, ValidationErrors errors)
+    public static void Validate(BookingRequest request, RangePlane plane, DateTimeOffset now, ValidationErrors errors) =>
+        Validate(request, plane, now, errors, new PlanarFootprint?[request.Volumes.Count]);
+
+    /// <param name="projected">Receives each volume's footprint on the plane; left null for one that is malformed.</param>
+    private static void Validate(BookingRequest request, RangePlane plane, DateTimeOffset now, ValidationErrors errors, PlanarFootprint?[] projected)
     {
         ValidateVehicles(request.Vehicles, errors);
         if (!Enum.IsDefined(request.Priority))
@@ -36,7 +50,7 @@ public static class BookingRequestValidator
         }
         for (var i = 0; i < request.Volumes.Count; i++)
         {
-            ValidateVolume(request.Volumes[i], $"volumes[{i}]", plane, now, errors);
+            projected[i] = ValidateVolume(request.Volumes[i], $"volumes[{i}]", plane, now, errors);
         }
     }
 
@@ -70,14 +84,18 @@ public static class BookingRequestValidator
         }
     }
 
-    private static void ValidateVolume(Volume4D volume, string path, RangePlane plane, DateTimeOffset now, ValidationErrors errors)
+    /// <returns>The footprint on the plane; null when it is malformed.</returns>
+    private static PlanarFootprint? ValidateVolume(Volume4D volume, string path, RangePlane plane, DateTimeOffset now, ValidationErrors errors)
     {
         var footprintPath = $"{path}.footprint";
+        PlanarFootprint? projected = null;
         if (FootprintValidator.Validate(volume.Footprint, footprintPath, errors, plane.Projection))
         {
-            FootprintValidator.ValidateArea(volume.Footprint, footprintPath, plane, errors);
+            projected = plane.Project(volume.Footprint);
+            FootprintValidator.ValidateArea(projected, footprintPath, plane, errors);
         }
         FieldRules.VerticalBand(volume.Vertical, $"{path}.vertical", errors);
         TimeWindowValidator.ValidateBookable(volume.Window, $"{path}.window", now, errors);
+        return projected;
     }
 }

@@ -49,9 +49,13 @@ public static class FootprintValidator
     /// absurd circles and corridors away from the geometry. Call only for a footprint that
     /// passed <see cref="Validate"/>.
     /// </summary>
-    public static bool ValidateArea(Footprint footprint, string path, RangePlane plane, ValidationErrors errors)
+    public static bool ValidateArea(Footprint footprint, string path, RangePlane plane, ValidationErrors errors) =>
+        ValidateArea(plane.Project(footprint), path, plane, errors);
+
+    /// <summary><see cref="ValidateArea(Footprint, string, RangePlane, ValidationErrors)"/> for a footprint already on <paramref name="plane"/>.</summary>
+    public static bool ValidateArea(PlanarFootprint projected, string path, RangePlane plane, ValidationErrors errors)
     {
-        var area = plane.Project(footprint).AreaSquareMeters;
+        var area = projected.AreaSquareMeters;
         var rangeArea = plane.Boundary.AreaSquareMeters;
         // A NaN area, from a shape too large for the plane, fails this comparison and is refused too.
         if (area <= rangeArea)
@@ -85,7 +89,10 @@ public static class FootprintValidator
         {
             for (var i = 0; i < corridor.Path.Count; i++)
             {
-                GeoPointValidator.Validate(corridor.Path[i], $"{path}.path[{i}]", errors);
+                if (!GeoPointValidator.IsValid(corridor.Path[i]))
+                {
+                    GeoPointValidator.Validate(corridor.Path[i], $"{path}.path[{i}]", errors);
+                }
             }
         }
         ValidateDistance(corridor.HalfWidthMeters, $"{path}.half_width_m", errors);

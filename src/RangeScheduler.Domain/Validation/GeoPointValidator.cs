@@ -9,12 +9,12 @@ public static class GeoPointValidator
     /// <summary>Adds at most one violation at <paramref name="path"/>, naming every bad coordinate; false when it did.</summary>
     public static bool Validate(GeoPoint point, string path, ValidationErrors errors)
     {
-        var latitudeOk = IsFiniteWithin(point.Latitude, 90);
-        var longitudeOk = IsFiniteWithin(point.Longitude, 180);
-        if (latitudeOk && longitudeOk)
+        if (IsValid(point))
         {
             return true;
         }
+        var latitudeOk = IsFiniteWithin(point.Latitude, 90);
+        var longitudeOk = IsFiniteWithin(point.Longitude, 180);
         var problems = new List<string>(2);
         if (!latitudeOk)
         {
@@ -27,6 +27,12 @@ public static class GeoPointValidator
         errors.Add(path, string.Join("; ", problems));
         return false;
     }
+
+    /// <summary>
+    /// True when <see cref="Validate"/> would add nothing: lets callers with many points format
+    /// a point's path only for a bad one, rather than a string per point of every request.
+    /// </summary>
+    public static bool IsValid(GeoPoint point) => IsFiniteWithin(point.Latitude, 90) && IsFiniteWithin(point.Longitude, 180);
 
     /// <summary>NaN fails every comparison, so it is caught here along with the infinities.</summary>
     private static bool IsFiniteWithin(double value, double limit) => value >= -limit && value <= limit;

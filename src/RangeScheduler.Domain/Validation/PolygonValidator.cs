@@ -79,7 +79,10 @@ public static class PolygonValidator
         var before = errors.Count;
         for (var i = 0; i < ring.Count; i++)
         {
-            GeoPointValidator.Validate(ring[i], $"{ringPath}.points[{i}]", errors);
+            if (!GeoPointValidator.IsValid(ring[i]))
+            {
+                GeoPointValidator.Validate(ring[i], $"{ringPath}.points[{i}]", errors);
+            }
         }
         if (errors.Count == before && CountDistinctUpTo3(ring) < 3)
         {
@@ -134,8 +137,7 @@ public static class PolygonValidator
         var before = errors.Count;
         for (var i = 0; i < rings.Count; i++)
         {
-            var simplicity = new IsSimpleOp(rings[i]);
-            if (!simplicity.IsSimple())
+            if (!RingSimplicity.IsProvenSimple(rings[i]) && new IsSimpleOp(rings[i]) is var simplicity && !simplicity.IsSimple())
             {
                 errors.Add(paths[i], $"crosses or touches itself near {Describe(simplicity.NonSimpleLocation, projection)}");
             }
