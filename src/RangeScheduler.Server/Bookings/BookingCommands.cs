@@ -44,7 +44,7 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
     public async Task<V1.UpdateBookingResponse> UpdateAsync(Principal caller, V1.UpdateBookingRequest request, CancellationToken cancellationToken)
     {
         var errors = new MappingErrors();
-        RequireId(request.BookingId, "booking_id", errors);
+        errors.RequireNotEmpty(request.BookingId, "booking_id");
         var vehicles = request.Vehicles.Count > 0 ? BookingMapping.Vehicles(request.Vehicles, errors) : null;
         var volumes = request.Volumes.Count > 0 ? BookingMapping.Volumes(request.Volumes, errors) : null;
         errors.ThrowIfAny();
@@ -135,14 +135,6 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
         var withoutKey = request.Clone();
         withoutKey.IdempotencyKey = "";
         return Convert.ToHexStringLower(SHA256.HashData(withoutKey.ToByteArray()));
-    }
-
-    private static void RequireId(string value, string field, MappingErrors errors)
-    {
-        if (value.Length == 0)
-        {
-            errors.Add(field, "must not be empty");
-        }
     }
 
     private sealed record CommandOutcome(Booking? Booking, V1.Rejection? Rejection, IReadOnlyList<Booking> Preempted);

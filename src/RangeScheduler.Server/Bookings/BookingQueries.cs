@@ -18,10 +18,7 @@ public sealed class BookingQueries(RangeDesk desk, IBookingStore store)
 
     public async Task<V1.Booking> GetAsync(Principal caller, V1.GetBookingRequest request, CancellationToken cancellationToken)
     {
-        if (request.BookingId.Length == 0)
-        {
-            throw new InvalidRequestException("booking_id", "must not be empty");
-        }
+        MappingErrors.ThrowIfEmpty(request.BookingId, "booking_id");
         return BookingMapping.ToContract(await BookingLookup.VisibleAsync(store, caller, request.BookingId, cancellationToken).ConfigureAwait(false));
     }
 

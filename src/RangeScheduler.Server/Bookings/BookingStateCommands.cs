@@ -12,18 +12,18 @@ public sealed class BookingStateCommands(RangeDesk desk, IBookingStore store, Bo
 {
     public async Task<V1.Booking> CancelAsync(Principal caller, V1.CancelBookingRequest request, CancellationToken cancellationToken)
     {
-        RequireBookingId(request.BookingId);
+        MappingErrors.ThrowIfEmpty(request.BookingId, "booking_id");
         var stored = await BookingLookup.ChangeableAsync(store, caller, request.BookingId, cancellationToken).ConfigureAwait(false);
         var reason = caller.Role == Role.Controller ? StateReason.ByController : StateReason.ByOwner;
-        var cancelled = await ChangeAsync(stored, current =>
-            (now) => BookingLifecycle.Cancel(current, (long)request.ExpectedVersion, reason, request.Message, now), cancellationToken).ConfigureAwait(false);
+        var cancelled = await ChangeAsync(stored, (current, now) =>
+            BookingLifecycle.Cancel(current, (long)request.ExpectedVersion, reason, request.Message, now), cancellationToken).ConfigureAwait(false);
         events.Publish(cancelled, V1.BookingChange.Cancelled, time.GetUtcNow());
         return BookingMapping.ToContract(cancelled);
     }
 
     public async Task<V1.Booking> DecideAsync(Principal caller, V1.DecideBookingRequest request, CancellationToken cancellationToken)
     {
-        RequireBookingId(request.BookingId);
+        MappingErrors.ThrowIfEmpty(request.BookingId, "booking_id");
         if (request.Decision is not (V1.Decision.Approve or V1.Decision.Reject))
         {
             throw new InvalidRequestException("decision", "must be DECISION_APPROVE or DECISION_REJECT");
@@ -31,25 +31,17 @@ public sealed class BookingStateCommands(RangeDesk desk, IBookingStore store, Bo
         var stored = await BookingLookup.VisibleAsync(store, caller, request.BookingId, cancellationToken).ConfigureAwait(false);
         caller.EnsureControls(stored.RangeId);
         var approve = request.Decision == V1.Decision.Approve;
-        var decided = await ChangeAsync(stored, current =>
-            (now) => BookingLifecycle.Decide(current, (long)request.ExpectedVersion, approve, request.Message, now), cancellationToken).ConfigureAwait(false);
+        var decided = await ChangeAsync(stored, (current, now) =>
+            BookingLifecycle.Decide(current, (long)request.ExpectedVersion, approve, request.Message, now), cancellationToken).ConfigureAwait(false);
         events.Publish(decided, approve ? V1.BookingChange.Approved : V1.BookingChange.Rejected, time.GetUtcNow());
         return BookingMapping.ToContract(decided);
     }
 
     /// <summary>Applies <paramref name="change"/> to the booking as the range's book holds it now, and writes the result.</summary>
-    private Task<Booking> ChangeAsync(Booking stored, Func<Booking, Func<DateTimeOffset, Booking>> change, CancellationToken cancellationToken) =>
+    private Task<Booking> ChangeAsync(Booking stored, Func<Booking, DateTimeOffset, Booking> change, CancellationToken cancellationToken) =>
         desk.DecideAsync(stored.RangeId, (book, now) =>
         {
-            var changed = change(book.Find(stored.Id) ?? BookingLookup.NotHoldingSpace(stored))(now);
+            var changed = change(book.Find(stored.Id) ?? BookingLookup.NotHoldingSpace(stored), now);
             return new LedgerDecision<Booking>(new LedgerWrite([changed], [], [], []), changed);
         }, cancellationToken);
-
-    private static void RequireBookingId(string bookingId)
-    {
-        if (bookingId.Length == 0)
-        {
-            throw new InvalidRequestException("booking_id", "must not be empty");
-        }
-    }
 }

@@ -18,10 +18,7 @@ internal static class BookingMapping
         RepeatedField<V1.Volume4D> volumes, V1.Priority priority, string? ignoreBookingId)
     {
         var errors = new MappingErrors();
-        if (rangeId.Length == 0)
-        {
-            errors.Add("range_id", "must not be empty");
-        }
+        errors.RequireNotEmpty(rangeId, "range_id");
         var mappedVehicles = Vehicles(vehicles, errors);
         var mappedVolumes = Volumes(volumes, errors);
         var mappedPriority = Priority(priority, "priority", errors);

@@ -20,10 +20,7 @@ internal static class ClosureMapping
         VerticalBand? vertical = closure.Vertical is null ? null : new VerticalBand(closure.Vertical.LowerM, closure.Vertical.UpperM);
         var window = GeoMapping.ToDomain(closure.Window, $"{path}.window", errors);
         var kinds = EnumMapping.VehicleKinds(closure.VehicleKinds, $"{path}.vehicle_kinds", errors);
-        if (closure.RangeId.Length == 0)
-        {
-            errors.Add($"{path}.range_id", "must not be empty");
-        }
+        errors.RequireNotEmpty(closure.RangeId, $"{path}.range_id");
         errors.ThrowIfAny();
         return new Closure(id, closure.RangeId, footprint, vertical, window!.Value, closure.Reason, kinds, 1);
     }

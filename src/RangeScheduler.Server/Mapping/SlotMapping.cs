@@ -9,10 +9,7 @@ internal static class SlotMapping
     public static SlotRequest ToDomain(V1.FindSlotsRequest request, string organizationId)
     {
         var errors = new MappingErrors();
-        if (request.RangeId.Length == 0)
-        {
-            errors.Add("range_id", "must not be empty");
-        }
+        errors.RequireNotEmpty(request.RangeId, "range_id");
         var vehicles = BookingMapping.Vehicles(request.Vehicles, errors);
         var volumes = new List<RelativeVolume>();
         for (var i = 0; i < request.Volumes.Count; i++)

@@ -72,10 +72,7 @@ public sealed class ClosureCommands(IRangeStore ranges, IBookingStore store, Ran
 
     public async Task<V1.DeleteClosureResponse> DeleteAsync(Principal caller, V1.DeleteClosureRequest request, CancellationToken cancellationToken)
     {
-        if (request.ClosureId.Length == 0)
-        {
-            throw new InvalidRequestException("closure_id", "must not be empty");
-        }
+        MappingErrors.ThrowIfEmpty(request.ClosureId, "closure_id");
         var closure = await store.GetClosureAsync(request.ClosureId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("closure", request.ClosureId);
         caller.EnsureControls(closure.RangeId);

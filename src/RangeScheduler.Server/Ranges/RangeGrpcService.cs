@@ -31,10 +31,7 @@ public sealed class RangeGrpcService(IRangeStore ranges, RangeCommands rangeComm
 
     public async Task<TestRange> GetRange(GetRangeRequest request, ServerCallContext context)
     {
-        if (request.RangeId.Length == 0)
-        {
-            throw StatusErrors.InvalidArgument(new FieldViolation("range_id", "must not be empty"));
-        }
+        MappingErrors.ThrowIfEmpty(request.RangeId, "range_id");
         var range = await ranges.GetAsync(request.RangeId, context.CancellationToken).ConfigureAwait(false)
             ?? throw StatusErrors.NotFound("range", request.RangeId);
         return RangeMapping.ToContract(range);
