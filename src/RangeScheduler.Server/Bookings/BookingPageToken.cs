@@ -1,39 +1,34 @@
 using System.Globalization;
-using System.Text;
+using RangeScheduler.Server.Paging;
 
 namespace RangeScheduler.Server.Bookings;
 
-/// <summary>ListBookings' page token: the (first start, id) of the last booking sent, opaque to clients.</summary>
+/// <summary>
+/// ListBookings' page token: the (first start, id) of the last booking sent, in the token
+/// format of every list (<see cref="KeysetPage"/>); the store pages by that position.
+/// </summary>
 internal static class BookingPageToken
 {
-    private const string Prefix = "bookings:";
+    private const string List = "bookings";
 
     public static string Format(DateTimeOffset firstStart, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Prefix}{firstStart.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}"));
+        KeysetPage.Encode(List, $"{firstStart.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}");
 
     public static bool TryParse(string token, out (DateTimeOffset FirstStart, string Id) position)
     {
         position = default;
-        if (token.Length == 0)
+        if (token.Length == 0 || KeysetPage.Decode(List, token) is not { } key)
         {
             return false;
         }
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            var separator = text.IndexOf(':', Prefix.Length);
-            if (!text.StartsWith(Prefix, StringComparison.Ordinal) || separator < 0
-                || !long.TryParse(text.AsSpan(Prefix.Length, separator - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks > DateTimeOffset.MaxValue.UtcTicks)
-            {
-                return false;
-            }
-            position = (new DateTimeOffset(ticks, TimeSpan.Zero), text[(separator + 1)..]);
-            return true;
-        }
-        catch (FormatException)
+        var separator = key.IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0
+            || !long.TryParse(key.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks)
         {
             return false;
         }
+        position = (new DateTimeOffset(ticks, TimeSpan.Zero), key[(separator + 1)..]);
+        return true;
     }
 }

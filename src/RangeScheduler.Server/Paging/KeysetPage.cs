@@ -59,10 +59,15 @@ public static class KeysetPage
         return low;
     }
 
-    private static string Encode(string list, string lastKey) =>
+    /// <summary>
+    /// A token that resumes <paramref name="list"/> after <paramref name="lastKey"/>, for lists
+    /// a store pages itself (the token format stays the one of every list).
+    /// </summary>
+    public static string Encode(string list, string lastKey) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Version}\n{list}\n{lastKey}"));
 
-    private static string? Decode(string list, string token)
+    /// <summary>The last key a token of <paramref name="list"/> holds; null for any other text.</summary>
+    public static string? Decode(string list, string token)
     {
         byte[] bytes;
         try

@@ -28,6 +28,31 @@ public sealed class BookingServiceEndToEndTests(ServerFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ListBookingsPagedOneAtATime_EveryBookingOnceInStartOrderAndBadTokenRefused()
+    {
+        var principal = Calls.As("ctl-jaakonmeri");
+        for (var i = 0; i < 3; i++)
+        {
+            var request = Requests.Booking($"paged {i}", Requests.Square(-4000 + i * 1500, -1000, 300, Requests.Tomorrow(21 - i), TimeSpan.FromHours(1)), "pager");
+            await _bookings.CreateBookingAsync(request, principal);
+        }
+        var seen = new List<Booking>();
+        var token = "";
+        do
+        {
+            var page = await _bookings.ListBookingsAsync(new ListBookingsRequest { RangeId = Requests.Jaakonmeri, VehicleId = "pager", PageSize = 1, PageToken = token }, principal);
+            page.Bookings.Count.ShouldBeLessThanOrEqualTo(1);
+            seen.AddRange(page.Bookings);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        seen.Select(b => b.Title).ShouldBe(["paged 2", "paged 1", "paged 0"]);
+        (await Calls.ShouldEndWith(StatusCode.InvalidArgument, async () => await _bookings.ListBookingsAsync(
+            new ListBookingsRequest { PageToken = "not-a-token" }, principal))).Status.Detail.ShouldContain("page_token");
+    }
+
+    [Fact]
     public async Task OverlapWithAnotherOrganisation_RejectedShowingOnlyIdWindowAndDistances()
     {
         var start = Requests.Tomorrow(3);
