@@ -8,22 +8,22 @@ internal sealed record LedgerRows(
     IReadOnlyList<string> RemovedClosureIds,
     IReadOnlyList<IdempotencyRecord> IdempotencyRecords)
 {
-    /// <exception cref="ArgumentException">
-    /// A booking or closure of another range: the ledger serialises decisions per range, so a
-    /// decision may only write to the range it holds.
-    /// </exception>
-    public static LedgerRows From(string rangeId, LedgerWrite write)
-    {
-        EnsureOwnedBy(rangeId, write);
-        return new LedgerRows(
+    /// <summary>
+    /// The rows of a write the ledger has already checked with <see cref="EnsureOwnedBy"/>,
+    /// while the decision was being taken: mapping here does not check it again.
+    /// </summary>
+    public static LedgerRows From(string rangeId, LedgerWrite write) =>
+        new(
             rangeId,
             write.Bookings.Select(RowMapper.ToRow).ToList(),
             write.AddedClosures.Select(RowMapper.ToRow).ToList(),
             write.RemovedClosureIds,
             write.IdempotencyRecords);
-    }
 
-    /// <exception cref="ArgumentException">A booking or closure of another range.</exception>
+    /// <exception cref="ArgumentException">
+    /// A booking or closure of another range: the ledger serialises decisions per range, so a
+    /// decision may only write to the range it holds.
+    /// </exception>
     public static void EnsureOwnedBy(string rangeId, LedgerWrite write)
     {
         var foreign = write.Bookings.Select(b => (Kind: "Booking", b.Id, b.RangeId))
