@@ -27,11 +27,15 @@ public static class BookingStates
     public static bool IsFinal(this BookingState state) =>
         state is BookingState.Completed or BookingState.Cancelled or BookingState.Rejected;
 
-    /// <summary>True for the transitions DESIGN.md allows; everything else fails the same way, with FAILED_PRECONDITION.</summary>
+    /// <summary>
+    /// True for the transitions DESIGN.md allows; everything else fails the same way, with
+    /// FAILED_PRECONDITION. CONFIRMED may become COMPLETED directly when the session's whole
+    /// window passed while no server ran it: a session is never activated after its end.
+    /// </summary>
     public static bool CanBecome(this BookingState from, BookingState to) => (from, to) switch
     {
         (BookingState.PendingApproval, BookingState.Confirmed or BookingState.Rejected or BookingState.Cancelled) => true,
-        (BookingState.Confirmed, BookingState.Active or BookingState.Cancelled) => true,
+        (BookingState.Confirmed, BookingState.Active or BookingState.Completed or BookingState.Cancelled) => true,
         (BookingState.Active, BookingState.Completed) => true,
         _ => false,
     };

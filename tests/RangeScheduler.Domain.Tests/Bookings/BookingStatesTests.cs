@@ -12,6 +12,8 @@ public class BookingStatesTests
         (BookingState.PendingApproval, BookingState.Cancelled),
         (BookingState.Confirmed, BookingState.Active),
         (BookingState.Confirmed, BookingState.Cancelled),
+        // A session whose whole window passed while no server ran it is never activated after its end (issue 4).
+        (BookingState.Confirmed, BookingState.Completed),
         (BookingState.Active, BookingState.Completed),
     ];
 
