@@ -19,6 +19,9 @@ public abstract class RangeStorage : IAsyncDisposable
 
     public abstract IRangeLedger Ledger { get; }
 
+    /// <summary>The database behind the stores, for components that keep their own tables in it (the session scheduler's job store).</summary>
+    public abstract StoreDatabase Database { get; }
+
     /// <summary>Opens the store the connection string names; no connection is made before <see cref="InitializeAsync"/>.</summary>
     /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>
     public static RangeStorage Open(string connectionString)
@@ -44,4 +47,13 @@ public abstract class RangeStorage : IAsyncDisposable
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>Which database a <see cref="RangeStorage"/> uses, and how to reach it (a SQLite file's path made absolute).</summary>
+public sealed record StoreDatabase(StoreKind Kind, string ConnectionString);
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
 }

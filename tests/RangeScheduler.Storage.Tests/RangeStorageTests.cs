@@ -18,6 +18,8 @@ public sealed class RangeStorageTests
         await using var storage = RangeStorage.Open(string.Format(template, file.Path));
 
         storage.ShouldBeOfType<SqliteStorage>();
+        storage.Database.Kind.ShouldBe(StoreKind.Sqlite);
+        storage.Database.ConnectionString.ShouldContain(Path.GetFullPath(file.Path));
     }
 
     [Theory]
@@ -28,6 +30,7 @@ public sealed class RangeStorageTests
         await using var storage = RangeStorage.Open(connectionString);
 
         storage.ShouldBeOfType<PostgresStorage>();
+        storage.Database.ShouldBe(new StoreDatabase(StoreKind.Postgres, connectionString));
     }
 
     [Theory]
