@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using RangeScheduler.Storage.Postgres;
 using RangeScheduler.Storage.Sqlite;
 
@@ -26,17 +27,10 @@ public abstract class RangeStorage : IAsyncDisposable
     /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>
     public static RangeStorage Open(string connectionString)
     {
-        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (keys.ContainsKey("Host") || keys.ContainsKey("Server"))
-        {
-            return new PostgresStorage(connectionString);
-        }
-        if (keys.ContainsKey("Data Source") || keys.ContainsKey("DataSource") || keys.ContainsKey("Filename"))
-        {
-            return new SqliteStorage(connectionString);
-        }
-        throw new ArgumentException(
-            "RangeScheduler:Store must be \"Data Source=<file>\" (SQLite) or \"Host=…\" (PostgreSQL).", nameof(connectionString));
+        var database = StoreDatabase.Of(connectionString);
+        return database.Kind == StoreKind.Postgres
+            ? new PostgresStorage(database.ConnectionString)
+            : new SqliteStorage(database.ConnectionString);
     }
 
     /// <summary>
@@ -50,7 +44,33 @@ public abstract class RangeStorage : IAsyncDisposable
 }
 
 /// <summary>Which database a <see cref="RangeStorage"/> uses, and how to reach it (a SQLite file's path made absolute).</summary>
-public sealed record StoreDatabase(StoreKind Kind, string ConnectionString);
+public sealed record StoreDatabase(StoreKind Kind, string ConnectionString)
+{
+    /// <summary>
+    /// The database <c>RangeScheduler:Store</c> names (DESIGN.md, "Running"):
+    /// <c>Data Source=&lt;file&gt;</c> is SQLite, <c>Host=…</c> PostgreSQL. Connects to nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>
+    public static StoreDatabase Of(string connectionString)
+    {
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (keys.ContainsKey("Host") || keys.ContainsKey("Server"))
+        {
+            return new StoreDatabase(StoreKind.Postgres, connectionString);
+        }
+        if (keys.ContainsKey("Data Source") || keys.ContainsKey("DataSource") || keys.ContainsKey("Filename"))
+        {
+            var sqlite = new SqliteConnectionStringBuilder(connectionString);
+            if (!string.IsNullOrWhiteSpace(sqlite.DataSource) && sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+            {
+                sqlite.DataSource = Path.GetFullPath(sqlite.DataSource);
+            }
+            return new StoreDatabase(StoreKind.Sqlite, sqlite.ToString());
+        }
+        throw new ArgumentException(
+            "RangeScheduler:Store must be \"Data Source=<file>\" (SQLite) or \"Host=…\" (PostgreSQL).", nameof(connectionString));
+    }
+}
 
 public enum StoreKind
 {

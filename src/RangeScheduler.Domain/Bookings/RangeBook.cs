@@ -45,8 +45,8 @@ public sealed class RangeBook
     /// <summary>Bookings that hold space (PENDING_APPROVAL, CONFIRMED, ACTIVE).</summary>
     public int BookingCount => _bookings.Count;
 
-    /// <summary>The bookings held, for <see cref="DefinitionImpact"/>.</summary>
-    internal IEnumerable<Booking> Bookings => _bookings.Values;
+    /// <summary>The bookings held: those that hold space.</summary>
+    public IEnumerable<Booking> Bookings => _bookings.Values;
 
     /// <summary>The space-holding volumes' index, for benchmarks that time it alone.</summary>
     internal BookingIndex Index => _state.Bookings;

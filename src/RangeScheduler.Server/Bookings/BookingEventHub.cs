@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Server.Mapping;
+using RangeScheduler.Telemetry;
 using V1 = RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.Server.Bookings;
@@ -9,8 +11,9 @@ namespace RangeScheduler.Server.Bookings;
 /// the most recent changes kept so that a watcher can resume after a cursor. A subscriber
 /// that falls more than its queue behind is dropped (its stream ends with
 /// RESOURCE_EXHAUSTED and it resumes from its last cursor) rather than slowing bookings.
+/// Each change also goes out on the telemetry bus, as a booking event of its range (WatchRange).
 /// </summary>
-public sealed class BookingEventHub
+public sealed class BookingEventHub(IRangeBus bus)
 {
     private const int Retained = 10_000;
     private const int SubscriberQueue = 4_096;
@@ -24,6 +27,12 @@ public sealed class BookingEventHub
 
     public void Publish(Booking booking, V1.BookingChange change, DateTimeOffset time)
     {
+        var at = GeoMapping.ToContract(time);
+        bus.Publish(booking.RangeId, new V1.RangeEvent
+        {
+            Time = at,
+            Booking = new V1.BookingEvent { Booking = BookingMapping.ToContract(booking), Change = change, Time = at },
+        });
         lock (_lock)
         {
             var published = new BookingChangeEvent(new EventCursor(_epoch, ++_sequence), booking, change, time);

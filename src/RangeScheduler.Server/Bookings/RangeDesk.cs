@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Spatial;
 using RangeScheduler.Domain.Validation;
+using RangeScheduler.Server.Sessions;
 using RangeScheduler.Storage;
 
 namespace RangeScheduler.Server.Bookings;
@@ -13,8 +14,10 @@ namespace RangeScheduler.Server.Bookings;
 /// has caught up with changes other processes made; what a decision writes is applied to
 /// the book as it is written. A book is built from the store on first use (and at start-up
 /// for every range), and rebuilt after a failed write or a change of the range's definition.
+/// Every booking written is handed to the <see cref="SessionPlanner"/> once durable, so its
+/// session starts and ends on time whichever command wrote it.
 /// </summary>
-public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRangeLedger ledger, TimeProvider time)
+public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRangeLedger ledger, SessionPlanner sessions, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RangeSlot>>> _slots = new(StringComparer.Ordinal);
 
@@ -29,6 +32,7 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
     public async Task<T> DecideAsync<T>(string rangeId, Func<RangeBook, DateTimeOffset, LedgerDecision<T>> decide, CancellationToken cancellationToken)
     {
         var slot = await SlotAsync(rangeId).ConfigureAwait(false);
+        IReadOnlyList<Booking> written = [];
         try
         {
             var result = await ledger.DecideAsync(rangeId, slot.Sequence, changes =>
@@ -36,9 +40,14 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
                 slot.Apply(changes, Vehicles);
                 var decision = decide(slot.Book, time.GetUtcNow());
                 slot.Apply(decision.Write, Vehicles);
+                written = decision.Write.Bookings;
                 return decision;
             }, cancellationToken).ConfigureAwait(false);
             slot.Advance(result.Sequence);
+            foreach (var booking in written)
+            {
+                sessions.Plan(booking);
+            }
             return result.Result;
         }
         catch (StoreUnavailableException)

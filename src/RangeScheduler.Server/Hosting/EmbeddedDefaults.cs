@@ -20,6 +20,8 @@ public static class EmbeddedDefaults
         // Kestrel logs every HTTP request at Information; the call log already says the same.
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        // Quartz reports its configuration at Information; its warnings and errors still show.
+        ["Logging:LogLevel:Quartz"] = "Warning",
     };
 
     public static void AddTo(IConfigurationBuilder configuration) =>

@@ -44,6 +44,7 @@ public static class RangeSchedulerHosting
         builder.Services.AddSingleton(SeedRangeCatalogue.Load(seeds.Ranges));
         builder.Services.AddRangeStorage(options.Store);
         builder.Services.AddBookingEngine();
+        builder.Services.AddSessionLifecycle(options.Store, builder.Configuration);
         return builder;
     }
 

@@ -25,6 +25,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>The server's services, for tests that look behind the contract (the job store, say).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="args">Later arguments win, so <c>--urls=https://…</c> replaces the default http one.</param>
     /// <param name="handler">For the channel, e.g. one that trusts a test certificate.</param>
     public static async Task<RunningServer> StartAsync(string[]? args = null, HttpMessageHandler? handler = null)
