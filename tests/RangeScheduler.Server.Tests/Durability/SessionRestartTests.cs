@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using RangeScheduler.Contracts.Clients;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Server.Tests.Support;
+using SessionClock = RangeScheduler.Domain.Bookings.SessionClock;
+
+namespace RangeScheduler.Server.Tests.Durability;
+
+/// <summary>
+/// Sessions move on by themselves across a SIGKILL (issue 4): a start missed while no server
+/// ran is taken within seconds of the restart, and a session whose whole window passed is
+/// completed without ever being activated.
+/// </summary>
+public sealed class SessionRestartTests
+{
+    private static readonly TimeSpan AfterRestart = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task KilledBeforeItsStartRestartedAfterIt_ActiveWithinFiveSecondsOfTheRestart()
+    {
+        using var data = new TempDirectory();
+        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        Booking booking;
+        await using (var first = await ServerProcess.StartAsync(store))
+        {
+            booking = await CreateAsync(first, Requests.Square(-3000, 0, 300, start, TimeSpan.FromMinutes(2)));
+            await first.KillAsync();
+        }
+        await Task.Delay(start.AddSeconds(1) - DateTimeOffset.UtcNow);
+
+        var restarting = Stopwatch.StartNew();
+        await using var second = await ServerProcess.StartAsync(store);
+        var active = await WaitForStateAsync(second, booking.Id, BookingState.Active, AfterRestart - restarting.Elapsed);
+
+        active.Version.ShouldBe(2UL);
+        restarting.Elapsed.ShouldBeLessThan(AfterRestart);
+    }
+
+    [Fact]
+    public async Task KilledBeforeItsStartRestartedAfterItsEnd_CompletedWithoutBeingActivated()
+    {
+        using var data = new TempDirectory();
+        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
+        var start = DateTimeOffset.UtcNow.AddSeconds(3);
+        Booking booking;
+        await using (var first = await ServerProcess.StartAsync(store))
+        {
+            booking = await CreateAsync(first, Requests.Square(3000, 0, 300, start, TimeSpan.FromSeconds(1)));
+            await first.KillAsync();
+        }
+        await Task.Delay(start.AddSeconds(1.5) - DateTimeOffset.UtcNow);
+
+        await using var second = await ServerProcess.StartAsync(store);
+        var completed = await WaitForStateAsync(second, booking.Id, BookingState.Completed, AfterRestart);
+
+        completed.Version.ShouldBe(2UL, "one step, CONFIRMED to COMPLETED: never ACTIVE after its end");
+        completed.StateMessage.ShouldBe(SessionClock.EndedBeforeActivationMessage);
+    }
+
+    [Fact]
+    public async Task KilledAndRestartedBeforeItsStart_ActivatedAndCompletedOnTimeSeenByAWatcher()
+    {
+        using var data = new TempDirectory();
+        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
+        var start = DateTimeOffset.UtcNow.AddSeconds(5);
+        Booking booking;
+        await using (var first = await ServerProcess.StartAsync(store))
+        {
+            booking = await CreateAsync(first, Requests.Square(0, 1000, 300, start, TimeSpan.FromSeconds(2)));
+            await first.KillAsync();
+        }
+
+        await using var second = await ServerProcess.StartAsync(store);
+        await using var watcher = await BookingWatcher.StartAsync(second.Channel, "ops-oceanalpha", Requests.Jaakonmeri);
+
+        var activated = await watcher.WaitForAsync(booking.Id, BookingChange.Activated, TimeSpan.FromSeconds(20));
+        var completed = await watcher.WaitForAsync(booking.Id, BookingChange.Completed, TimeSpan.FromSeconds(20));
+        activated.ReceivedAt.ShouldBeInRange(start, start.AddSeconds(1));
+        completed.ReceivedAt.ShouldBeInRange(start.AddSeconds(2), start.AddSeconds(3));
+    }
+
+    internal static async Task<Booking> CreateAsync(ServerProcess server, Volume4D volume, string vehicleId = "usv-1")
+    {
+        var response = await new BookingServiceClient(server.Channel).CreateBookingAsync(Requests.Booking("across a restart", volume, vehicleId), Calls.As("ops-oceanalpha"));
+        return response.Booking.ShouldNotBeNull($"rejected: {response.Rejection}");
+    }
+
+    internal static async Task<Booking> WaitForStateAsync(ServerProcess server, string bookingId, BookingState state, TimeSpan timeout)
+    {
+        var bookings = new BookingServiceClient(server.Channel);
+        var giveUp = Stopwatch.StartNew();
+        while (true)
+        {
+            var booking = await bookings.GetBookingAsync(new GetBookingRequest { BookingId = bookingId }, Calls.As("ops-oceanalpha"));
+            if (booking.State == state)
+            {
+                return booking;
+            }
+            if (giveUp.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{bookingId} is {booking.State}, not {state}, after {timeout}:\n{server.Output}");
+            }
+            await Task.Delay(50);
+        }
+    }
+}
