@@ -109,6 +109,25 @@ public sealed class SessionLifecycleEndToEndTests(ServerFixture fixture) : IClas
         await ShouldHaveNoJobAsync(pending.Id);
     }
 
+    [Theory]
+    [InlineData(Requests.Jaakonmeri)]
+    [InlineData("no-such-range")]
+    public async Task JobOfABookingNoRangeHolds_RemovedWhenItFires(string rangeId)
+    {
+        var ghost = $"bk-ghost-{rangeId}";
+        var job = JobBuilder.Create<SessionJob>().WithIdentity(SessionPlanner.JobKeyOf(ghost)).UsingJobData(SessionPlanner.RangeIdKey, rangeId).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create(TimeProvider.System).WithIdentity(SessionPlanner.TriggerKeyOf(ghost)).StartNow().Build();
+
+        await Scheduler().ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, CancellationToken.None);
+
+        var giveUp = DateTime.UtcNow + Patience;
+        while (await Scheduler().Exists(SessionPlanner.JobKeyOf(ghost), CancellationToken.None) && DateTime.UtcNow < giveUp)
+        {
+            await Task.Delay(50);
+        }
+        (await Scheduler().Exists(SessionPlanner.JobKeyOf(ghost), CancellationToken.None)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task RetentionJob_InTheJobStoreAtTheConfiguredInterval()
     {
