@@ -25,7 +25,7 @@ public static class SessionLifecycleRegistration
     /// <summary>
     /// Call after the booking engine: hosted services start in the order they are added, and
     /// the scheduler needs the migrated store (its own tables are provisioned as it starts),
-    /// the planner needs the started scheduler, and reconciliation needs both and the books.
+    /// and the planner and the recurring jobs the scheduler.
     /// </summary>
     public static IServiceCollection AddSessionLifecycle(this IServiceCollection services, string store, IConfiguration configuration)
     {
@@ -35,6 +35,7 @@ public static class SessionLifecycleRegistration
         services.AddSingleton<IRetentionTask, IdempotencyRetention>();
         services.AddSingleton<SessionSteps>();
         services.AddSingleton<SessionPlanner>();
+        services.AddSingleton<SessionReconciler>();
         services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(jobs =>
@@ -58,8 +59,7 @@ public static class SessionLifecycleRegistration
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         services.AddHostedService(provider => provider.GetRequiredService<SessionPlanner>());
-        services.AddHostedService<RetentionSchedule>();
-        services.AddHostedService<SessionReconciliation>();
+        services.AddHostedService<RecurringJobs>();
         return services;
     }
 }

@@ -6,17 +6,23 @@ using RangeScheduler.Domain.Bookings;
 namespace RangeScheduler.Server.Sessions;
 
 /// <summary>
-/// Keeps one Quartz job per booking that will move on by itself, with one trigger at the
-/// instant it next does (<see cref="SessionClock.NextStepAt"/>), and none for a booking that
-/// never will. Every booking written is handed here; plans are written in batches by a loop
-/// of their own, off the booking's path, so a booking is durable a moment before its plan is.
-/// A plan lost with the process is made again at start-up (<see cref="SessionReconciliation"/>),
-/// and a stale one does no harm: its job finds the booking as it is and plans it again.
+/// Keeps one Quartz job per booking whose next step (<see cref="SessionClock.NextStepAt"/>)
+/// falls within the <see cref="Horizon"/>, its one trigger at that instant, and none for a
+/// booking that is final. Every booking written is handed here; plans are written in batches
+/// by a loop of their own, off the booking's path, so a booking is durable a moment before
+/// its plan is. Steps further ahead are planned by the <see cref="SessionReconciler"/> as
+/// they come within the horizon — most bookings are made days ahead, and writing a job for
+/// each as it is made would halve the booking rate. A plan lost with the process is made
+/// again by the reconciler too, and a stale one does no harm: its job finds the booking as
+/// it is and plans it again.
 /// </summary>
 public sealed partial class SessionPlanner(ISchedulerFactory schedulers, TimeProvider time, ILogger<SessionPlanner> log) : BackgroundService
 {
     public const string JobGroup = "sessions";
     public const string RangeIdKey = "rangeId";
+
+    /// <summary>How far ahead steps are planned as bookings are written; the reconciler runs well within it.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromMinutes(15);
 
     private const int MaxBatch = 512;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -26,15 +32,27 @@ public sealed partial class SessionPlanner(ISchedulerFactory schedulers, TimePro
     // but their answers may reach here out of order, and an older plan must not replace a newer one.
     private readonly ConcurrentDictionary<string, long> _planned = new(StringComparer.Ordinal);
 
-    /// <summary>Plans the booking as it now is: its next step, or no job once it is final.</summary>
+    /// <summary>
+    /// Plans the booking as it now is: a job for its next step when that is within the
+    /// horizon, otherwise (final, or further ahead) no job.
+    /// </summary>
     public void Plan(Booking booking)
     {
-        var newest = _planned.AddOrUpdate(booking.Id, booking.Version, (_, known) => Math.Max(known, booking.Version));
-        if (newest == booking.Version)
+        var at = SessionClock.NextStepAt(booking);
+        if (at > time.GetUtcNow() + Horizon)
         {
-            _plans.Writer.TryWrite(new SessionPlan(booking.Id, booking.RangeId, booking.Version, SessionClock.NextStepAt(booking)));
+            if (booking.Version == 1)
+            {
+                // A new booking has no job to remove.
+                return;
+            }
+            at = null;
         }
+        Write(booking, at);
     }
+
+    /// <summary>Plans the booking's next step however far ahead it is (the reconciler, as a step comes within the horizon).</summary>
+    public void PlanNextStep(Booking booking) => Write(booking, SessionClock.NextStepAt(booking));
 
     /// <summary>Removes the job of a booking no range holds any more.</summary>
     public void Drop(string bookingId, string rangeId)
@@ -49,6 +67,15 @@ public sealed partial class SessionPlanner(ISchedulerFactory schedulers, TimePro
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _plans.Writer.TryWrite(new SessionPlan("", "", 0, null, flushed));
         return flushed.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Write(Booking booking, DateTimeOffset? at)
+    {
+        var newest = _planned.AddOrUpdate(booking.Id, booking.Version, (_, known) => Math.Max(known, booking.Version));
+        if (newest == booking.Version)
+        {
+            _plans.Writer.TryWrite(new SessionPlan(booking.Id, booking.RangeId, booking.Version, at));
+        }
     }
 
     public static JobKey JobKeyOf(string bookingId) => new(bookingId, JobGroup);

@@ -41,7 +41,7 @@ public sealed class SessionSteps(RangeDesk desk, BookingEventHub events, Session
         else if (held is not null)
         {
             // Asked early (clocks differ by a few milliseconds), or by a stale plan: plan again.
-            planner.Plan(held);
+            planner.PlanNextStep(held);
         }
         else
         {

@@ -19,10 +19,10 @@ public sealed class RetentionTests
         var made = DateTimeOffset.UtcNow;
 
         // A zero age an hour later: the key is still within the idempotency window, so it stays.
-        var anHourLater = new ShiftedTime(made.AddHours(1));
+        var anHourLater = new FixedTime(made.AddHours(1));
         (await new IdempotencyRetention(store, anHourLater).TrimAsync(anHourLater.GetUtcNow(), CancellationToken.None)).ShouldBe(0);
 
-        var aDayLater = new ShiftedTime(made.AddHours(25));
+        var aDayLater = new FixedTime(made.AddHours(25));
         (await new IdempotencyRetention(store, aDayLater).TrimAsync(aDayLater.GetUtcNow(), CancellationToken.None)).ShouldBe(1);
         (await new IdempotencyRetention(store, aDayLater).TrimAsync(aDayLater.GetUtcNow(), CancellationToken.None)).ShouldBe(0);
     }
@@ -50,10 +50,5 @@ public sealed class RetentionTests
         }
 
         server.Logs.Entries.ShouldContain(e => e.Message.Contains("Retention trimmed 0 idempotency keys", StringComparison.Ordinal));
-    }
-
-    private sealed class ShiftedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -109,6 +109,28 @@ public sealed class SessionLifecycleEndToEndTests(ServerFixture fixture) : IClas
         await ShouldHaveNoJobAsync(pending.Id);
     }
 
+    [Fact]
+    public async Task BookingBeyondTheHorizon_NoJobUntilTheReconcilerFindsItsStartNear()
+    {
+        var start = Requests.Tomorrow(5);
+        var booking = await CreateAsync("next week", Requests.Square(4000, -1500, 300, start, TimeSpan.FromHours(1)), "usv-s6");
+        await Planner.FlushAsync(CancellationToken.None);
+        (await Scheduler().Exists(SessionPlanner.JobKeyOf(booking.Id), CancellationToken.None)).ShouldBeFalse();
+
+        var services = fixture.Server.Services;
+        var tenMinutesBefore = new SessionReconciler(
+            services.GetRequiredService<RangeScheduler.Storage.IRangeStore>(), services.GetRequiredService<RangeScheduler.Server.Bookings.RangeDesk>(),
+            services.GetRequiredService<SessionSteps>(), Planner, services.GetRequiredService<ISchedulerFactory>(),
+            new FixedTime(start.AddMinutes(-10)), fixture.Server.Logs.For<SessionReconciler>());
+        await tenMinutesBefore.ReconcileAsync(CancellationToken.None);
+        await Planner.FlushAsync(CancellationToken.None);
+
+        var trigger = await Scheduler().GetTrigger(SessionPlanner.TriggerKeyOf(booking.Id), CancellationToken.None);
+        trigger.ShouldNotBeNull().NextFireTimeUtc.ShouldBe(start);
+        await _bookings.CancelBookingAsync(new CancelBookingRequest { BookingId = booking.Id }, Calls.As("ops-oceanalpha"));
+        await ShouldHaveNoJobAsync(booking.Id);
+    }
+
     [Theory]
     [InlineData(Requests.Jaakonmeri)]
     [InlineData("no-such-range")]
