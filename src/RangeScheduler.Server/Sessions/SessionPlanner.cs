@@ -61,7 +61,7 @@ public sealed partial class SessionPlanner(ISchedulerFactory schedulers, TimePro
         _plans.Writer.TryWrite(new SessionPlan(bookingId, rangeId, long.MaxValue, null));
     }
 
-    /// <summary>Completes once every plan handed over so far is written (for tests and orderly shutdown).</summary>
+    /// <summary>Completes once every plan handed over so far is written: what a caller that must see the job store as planned waits for.</summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
