@@ -34,9 +34,25 @@ public sealed partial class SessionReconciler(
             var horizon = time.GetUtcNow() + SessionPlanner.Horizon;
             var (due, soon) = await desk.ReadAsync(range.Id, (book, now) =>
             {
-                var live = book.Bookings.ToList();
-                return (live.Where(b => SessionClock.Advance(b, now) is not null).Select(b => b.Id).ToList(),
-                        live.Where(b => SessionClock.Advance(b, now) is null && SessionClock.NextStepAt(b) <= horizon).ToList());
+                // A step is due exactly when SessionClock.Advance would take it: at or after NextStepAt.
+                var dueIds = new List<string>();
+                var near = new List<Booking>();
+                foreach (var booking in book.Bookings)
+                {
+                    if (SessionClock.NextStepAt(booking) is not { } at)
+                    {
+                        continue;
+                    }
+                    if (at <= now)
+                    {
+                        dueIds.Add(booking.Id);
+                    }
+                    else if (at <= horizon)
+                    {
+                        near.Add(booking);
+                    }
+                }
+                return (dueIds, near);
             }, cancellationToken).ConfigureAwait(false);
             foreach (var bookingId in due)
             {
