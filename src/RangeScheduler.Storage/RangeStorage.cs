@@ -20,9 +20,6 @@ public abstract class RangeStorage : IAsyncDisposable
 
     public abstract IRangeLedger Ledger { get; }
 
-    /// <summary>The database behind the stores, for components that keep their own tables in it (the session scheduler's job store).</summary>
-    public abstract StoreDatabase Database { get; }
-
     /// <summary>Opens the store the connection string names; no connection is made before <see cref="InitializeAsync"/>.</summary>
     /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>
     public static RangeStorage Open(string connectionString)
@@ -43,7 +40,11 @@ public abstract class RangeStorage : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 }
 
-/// <summary>Which database a <see cref="RangeStorage"/> uses, and how to reach it (a SQLite file's path made absolute).</summary>
+/// <summary>
+/// Which database a <see cref="RangeStorage"/> uses, and how to reach it (a SQLite file's path
+/// made absolute), also for components that keep their own tables in it (the session
+/// scheduler's job store).
+/// </summary>
 public sealed record StoreDatabase(StoreKind Kind, string ConnectionString)
 {
     /// <summary>

@@ -18,8 +18,9 @@ public sealed class RangeStorageTests
         await using var storage = RangeStorage.Open(string.Format(template, file.Path));
 
         storage.ShouldBeOfType<SqliteStorage>();
-        storage.Database.Kind.ShouldBe(StoreKind.Sqlite);
-        storage.Database.ConnectionString.ShouldContain(Path.GetFullPath(file.Path));
+        var database = StoreDatabase.Of(string.Format(template, file.Path));
+        database.Kind.ShouldBe(StoreKind.Sqlite);
+        database.ConnectionString.ShouldContain(Path.GetFullPath(file.Path));
     }
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class RangeStorageTests
         await using var storage = RangeStorage.Open(connectionString);
 
         storage.ShouldBeOfType<PostgresStorage>();
-        storage.Database.ShouldBe(new StoreDatabase(StoreKind.Postgres, connectionString));
+        StoreDatabase.Of(connectionString).ShouldBe(new StoreDatabase(StoreKind.Postgres, connectionString));
     }
 
     [Theory]

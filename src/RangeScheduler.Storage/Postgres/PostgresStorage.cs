@@ -10,7 +10,6 @@ internal sealed class PostgresStorage : RangeStorage
 
     public PostgresStorage(string connectionString)
     {
-        Database = new StoreDatabase(StoreKind.Postgres, connectionString);
         _database = new PostgresDatabase(connectionString);
         Ranges = new PostgresRangeStore(_database);
         Bookings = new PostgresBookingStore(_database);
@@ -22,8 +21,6 @@ internal sealed class PostgresStorage : RangeStorage
     public override IBookingStore Bookings { get; }
 
     public override IRangeLedger Ledger { get; }
-
-    public override StoreDatabase Database { get; }
 
     public override Task InitializeAsync(CancellationToken cancellationToken) =>
         PostgresMigrator.MigrateAsync(_database, cancellationToken);

@@ -25,8 +25,6 @@ internal sealed class SqliteStorage : RangeStorage
 
     public override IRangeLedger Ledger { get; }
 
-    public override StoreDatabase Database => new(StoreKind.Sqlite, _database.ConnectionString);
-
     /// <summary>The ledger's writer: its counters show how many decisions each commit carried.</summary>
     internal SqliteGroupCommitter Committer => _committer;
 
