@@ -15,7 +15,7 @@ public sealed class RestartTests
     public async Task KilledWithSigkillAndRestarted_ConfirmedBookingsSurviveAndStillBlock()
     {
         using var data = new TempDirectory();
-        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
+        var store = data.SqliteStore;
         var volumes = Enumerable.Range(0, 10).Select(i => Requests.Square(-4500 + i * 1000, 0, 400, Requests.Tomorrow(2), TimeSpan.FromHours(1))).ToList();
         var confirmed = new List<Booking>();
         await using (var first = await ServerProcess.StartAsync(store))

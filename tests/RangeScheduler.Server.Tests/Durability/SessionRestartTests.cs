@@ -19,18 +19,12 @@ public sealed class SessionRestartTests
     public async Task KilledBeforeItsStartRestartedAfterIt_ActiveWithinFiveSecondsOfTheRestart()
     {
         using var data = new TempDirectory();
-        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
         var start = DateTimeOffset.UtcNow.AddSeconds(3);
-        Booking booking;
-        await using (var first = await ServerProcess.StartAsync(store))
-        {
-            booking = await CreateAsync(first, Requests.Square(-3000, 0, 300, start, TimeSpan.FromMinutes(2)));
-            await first.KillAsync();
-        }
+        var booking = await BookThenKillAsync(data.SqliteStore, Requests.Square(-3000, 0, 300, start, TimeSpan.FromMinutes(2)));
         await Task.Delay(start.AddSeconds(1) - DateTimeOffset.UtcNow);
 
         var restarting = Stopwatch.StartNew();
-        await using var second = await ServerProcess.StartAsync(store);
+        await using var second = await ServerProcess.StartAsync(data.SqliteStore);
         var active = await WaitForStateAsync(second, booking.Id, BookingState.Active, AfterRestart - restarting.Elapsed);
 
         active.Version.ShouldBe(2UL);
@@ -41,17 +35,11 @@ public sealed class SessionRestartTests
     public async Task KilledBeforeItsStartRestartedAfterItsEnd_CompletedWithoutBeingActivated()
     {
         using var data = new TempDirectory();
-        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
         var start = DateTimeOffset.UtcNow.AddSeconds(3);
-        Booking booking;
-        await using (var first = await ServerProcess.StartAsync(store))
-        {
-            booking = await CreateAsync(first, Requests.Square(3000, 0, 300, start, TimeSpan.FromSeconds(1)));
-            await first.KillAsync();
-        }
+        var booking = await BookThenKillAsync(data.SqliteStore, Requests.Square(3000, 0, 300, start, TimeSpan.FromSeconds(1)));
         await Task.Delay(start.AddSeconds(1.5) - DateTimeOffset.UtcNow);
 
-        await using var second = await ServerProcess.StartAsync(store);
+        await using var second = await ServerProcess.StartAsync(data.SqliteStore);
         var completed = await WaitForStateAsync(second, booking.Id, BookingState.Completed, AfterRestart);
 
         completed.Version.ShouldBe(2UL, "one step, CONFIRMED to COMPLETED: never ACTIVE after its end");
@@ -62,22 +50,25 @@ public sealed class SessionRestartTests
     public async Task KilledAndRestartedBeforeItsStart_ActivatedAndCompletedOnTimeSeenByAWatcher()
     {
         using var data = new TempDirectory();
-        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
         var start = DateTimeOffset.UtcNow.AddSeconds(5);
-        Booking booking;
-        await using (var first = await ServerProcess.StartAsync(store))
-        {
-            booking = await CreateAsync(first, Requests.Square(0, 1000, 300, start, TimeSpan.FromSeconds(2)));
-            await first.KillAsync();
-        }
+        var booking = await BookThenKillAsync(data.SqliteStore, Requests.Square(0, 1000, 300, start, TimeSpan.FromSeconds(2)));
 
-        await using var second = await ServerProcess.StartAsync(store);
+        await using var second = await ServerProcess.StartAsync(data.SqliteStore);
         await using var watcher = await BookingWatcher.StartAsync(second.Channel, "ops-oceanalpha", Requests.Jaakonmeri);
 
         var activated = await watcher.WaitForAsync(booking.Id, BookingChange.Activated, TimeSpan.FromSeconds(20));
         var completed = await watcher.WaitForAsync(booking.Id, BookingChange.Completed, TimeSpan.FromSeconds(20));
         activated.ReceivedAt.ShouldBeInRange(start, start.AddSeconds(1));
         completed.ReceivedAt.ShouldBeInRange(start.AddSeconds(2), start.AddSeconds(3));
+    }
+
+    /// <summary>Books <paramref name="volume"/> on a server process of <paramref name="store"/>, then kills it with SIGKILL.</summary>
+    private static async Task<Booking> BookThenKillAsync(string store, Volume4D volume)
+    {
+        await using var server = await ServerProcess.StartAsync(store);
+        var booking = await CreateAsync(server, volume);
+        await server.KillAsync();
+        return booking;
     }
 
     internal static async Task<Booking> CreateAsync(ServerProcess server, Volume4D volume, string vehicleId = "usv-1")

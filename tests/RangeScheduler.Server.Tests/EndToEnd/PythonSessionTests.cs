@@ -27,7 +27,7 @@ public sealed class PythonSessionTests
     public async Task PythonWatcher_KilledAndRestartedBetweenBookingAndStart_SeesTheSessionOnTime()
     {
         using var data = new TempDirectory();
-        var store = $"Data Source={Path.Combine(data.Path, "rangescheduler.db")}";
+        var store = data.SqliteStore;
         JsonElement made;
         await using (var first = await ServerProcess.StartAsync(store))
         {

@@ -34,7 +34,7 @@ internal sealed class RunningServer : IAsyncDisposable
     {
         // Each server gets its own SQLite file, so tests neither share nor keep bookings.
         var data = new TempDirectory();
-        var builder = CreateBuilder(["--urls=http://127.0.0.1:0", $"--RangeScheduler:Store=Data Source={Path.Combine(data.Path, "rangescheduler.db")}", .. args ?? []]);
+        var builder = CreateBuilder(["--urls=http://127.0.0.1:0", $"--RangeScheduler:Store={data.SqliteStore}", .. args ?? []]);
         var logs = new LogCapture();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.AddRangeScheduler();

@@ -5,6 +5,9 @@ internal sealed class TempDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("rangescheduler-").FullName;
 
+    /// <summary>A <c>RangeScheduler:Store</c> naming a SQLite file in the folder.</summary>
+    public string SqliteStore => $"Data Source={System.IO.Path.Combine(Path, "rangescheduler.db")}";
+
     /// <summary>Writes a text file into the folder and returns its full path.</summary>
     public string Write(string name, string text)
     {
