@@ -15,44 +15,25 @@ Unix time it arrived; exits non-zero with a message when a step does not behave.
 """
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO_ROOT = os.path.normpath(os.path.join(HERE, "..", "..", "..", ".."))
-PROTO_ROOT = os.path.join(REPO_ROOT, "proto")
-PROTOS = ["rangescheduler/v1/geo.proto", "rangescheduler/v1/ranges.proto",
-          "rangescheduler/v1/bookings.proto", "rangescheduler/v1/telemetry.proto"]
+# The contract's stubs and squares are made as for booking_client.py, beside this file.
+from booking_client import generate, square
+
 ALPHA = [("authorization", "Bearer dev-ops-oceanalpha")]
-
-
-def generate(out_dir):
-    result = subprocess.run(
-        ["protoc", f"-I{PROTO_ROOT}", f"--python_out={out_dir}", f"--grpc_python_out={out_dir}",
-         "--plugin=protoc-gen-grpc_python=/usr/bin/grpc_python_plugin", *PROTOS],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"protoc failed: {result.stderr.strip()}")
 
 
 def book(geo, bookings_pb2, stub, start_in, duration):
     from google.protobuf import timestamp_pb2
     start = time.time() + start_in
-    half_lat, half_lon = 0.0015, 0.003
-    ring = geo.Ring(points=[
-        geo.LatLng(latitude=61.29 - half_lat, longitude=21.06 - half_lon),
-        geo.LatLng(latitude=61.29 - half_lat, longitude=21.06 + half_lon),
-        geo.LatLng(latitude=61.29 + half_lat, longitude=21.06 + half_lon),
-        geo.LatLng(latitude=61.29 + half_lat, longitude=21.06 - half_lon)])
     window = geo.TimeWindow(start=timestamp_pb2.Timestamp(), end=timestamp_pb2.Timestamp())
     window.start.FromNanoseconds(int(start * 1e9))
     window.end.FromNanoseconds(int((start + duration) * 1e9))
     request = bookings_pb2.CreateBookingRequest(
         range_id="jaakonmeri", title="python session",
-        volumes=[geo.Volume4D(footprint=geo.Footprint(polygon=geo.Polygon(exterior=ring)),
+        volumes=[geo.Volume4D(footprint=square(geo, 61.29, 21.06, 0.0015, 0.003),
                               vertical=geo.VerticalBand(lower_m=-10, upper_m=0), window=window)],
         vehicles=[bookings_pb2.Vehicle(id="py-session-usv", kind=geo.VEHICLE_KIND_USV, model="python")])
     created = stub.CreateBooking(request, metadata=ALPHA, timeout=10)
