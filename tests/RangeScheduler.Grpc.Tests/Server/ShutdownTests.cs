@@ -18,7 +18,7 @@ public sealed class ShutdownTests
         var e = await Should.ThrowAsync<RpcException>(() => call.ResponseStream.MoveNext(default));
         await stopping.WaitAsync(TimeSpan.FromSeconds(10));
 
-        e.StatusCode.ShouldBe(StatusCode.Unavailable);
+        e.StatusCode.ShouldBe(StatusCode.Unavailable, e.Status.Detail);
         e.Status.Detail.ShouldContain("shutting down");
     }
 }
