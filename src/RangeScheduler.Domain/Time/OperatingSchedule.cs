@@ -62,6 +62,31 @@ public sealed class OperatingSchedule
     public bool Covers(TimeWindow window) =>
         window.Start >= window.End || OpenWithin(window) is [var open] && open == window;
 
+    /// <summary>
+    /// True when open at <paramref name="instant"/>. Does not allocate once the days around it are
+    /// cached: the conformance engine asks this for every fix that comes near a zone.
+    /// </summary>
+    public bool IsOpenAt(DateTimeOffset instant)
+    {
+        if (IsAlwaysOpen)
+        {
+            return true;
+        }
+        // The day before and after, for the same reasons as in OpenWithin.
+        var date = LocalDate(instant);
+        for (var day = date.AddDays(-1); day <= date.AddDays(1); day = day.AddDays(1))
+        {
+            foreach (var window in OpenOn(day))
+            {
+                if (window.Contains(instant))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>The open parts of <paramref name="window"/>: ascending, disjoint, not touching.</summary>
     public IReadOnlyList<TimeWindow> OpenWithin(TimeWindow window)
     {
