@@ -107,6 +107,19 @@ public class LocalProjectionTests
         Math.Min(offset, 360 - offset).ShouldBeLessThan(1e-9);
     }
 
+    [Theory]
+    [MemberData(nameof(Centres))]
+    public void ProjectXY_SameMetresAsProject(string centre)
+    {
+        var projection = new LocalProjection(Centre(centre));
+        var point = projection.Unproject(new Coordinate(12_345.6, -7_890.1));
+
+        var (x, y) = projection.ProjectXY(point);
+
+        var expected = projection.Project(point);
+        (x, y).ShouldBe((expected.X, expected.Y));
+    }
+
     private static GeoPoint Centre(string name) => name switch
     {
         "wanshan" => Places.WanshanCentre,

@@ -122,4 +122,17 @@ public class OperatingScheduleTests
         schedule.OpenWithin(month).ShouldBe(expected);
         clock.ElapsedMilliseconds.ShouldBeLessThan(5_000);
     }
+
+    [Theory]
+    [InlineData("2026-03-02T07:59:59+08:00", false)]
+    [InlineData("2026-03-02T08:00+08:00", true)]
+    [InlineData("2026-03-02T17:59:59+08:00", true)]
+    [InlineData("2026-03-02T18:00+08:00", false)]
+    [InlineData("2026-03-08T12:00+08:00", false)]
+    public void WanshanHours_OpenAtAnInstantOnlyWithinAWindow(string instant, bool open)
+    {
+        var schedule = new OperatingSchedule(TestRanges.MondayToSaturdayDaytime, "Asia/Shanghai");
+
+        schedule.IsOpenAt(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(open, instant);
+    }
 }
