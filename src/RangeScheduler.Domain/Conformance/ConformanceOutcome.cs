@@ -19,8 +19,6 @@ public sealed class ConformanceOutcome
 
     public IReadOnlyList<ConformanceChange> Changes => _changes;
 
-    public bool IsEmpty => _alerts.Count == 0 && _changes.Count == 0;
-
     public void Clear()
     {
         _alerts.Clear();
