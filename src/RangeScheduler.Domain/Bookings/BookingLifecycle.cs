@@ -79,6 +79,26 @@ public static class BookingLifecycle
     public static Booking Preempt(Booking current, string byBookingId, DateTimeOffset now) =>
         Transition(current, BookingState.Cancelled, StateReason.Preempted, $"pre-empted by high-priority booking {byBookingId}", now);
 
+    /// <summary>
+    /// A controller's command to an active session: HOLD and RETURN_TO_BASE are in force
+    /// until a RESUME lifts them; TERMINATE_SESSION completes the booking (reason TERMINATED).
+    /// Only termination is a change of state, so only it increases the version; the command
+    /// in force is reported like conformance, which keeps the version too.
+    /// </summary>
+    public static Booking Command(Booking current, CommandKind kind, string message, DateTimeOffset now)
+    {
+        if (current.State != BookingState.Active)
+        {
+            throw new IllegalTransitionException($"booking \"{current.Id}\" is {Name(current.State)}; commands go to ACTIVE sessions only");
+        }
+        return kind switch
+        {
+            CommandKind.TerminateSession => Transition(current, BookingState.Completed, StateReason.Terminated, message, now),
+            CommandKind.Resume => current with { CommandInForce = CommandKind.Unspecified },
+            _ => current with { CommandInForce = kind },
+        };
+    }
+
     /// <summary>Any state change; every illegal one fails the same way.</summary>
     public static Booking Transition(Booking current, BookingState to, StateReason reason, string message, DateTimeOffset now)
     {
