@@ -41,6 +41,10 @@ internal sealed class PostgresTrackStore(PostgresDatabase database) : ITrackStor
         string bookingId, string? vehicleId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (from >= to)
+        {
+            return Task.FromResult<IReadOnlyList<TrackChunk>>([]);
+        }
         return database.RunAsync<IReadOnlyList<TrackChunk>>(async connection =>
         {
             // Two texts rather than "@vehicle_id IS NULL OR …", so that each has a plan on its own index.

@@ -32,6 +32,10 @@ internal sealed class SqliteTrackStore(SqliteDatabase database, SqliteGroupCommi
         string bookingId, string? vehicleId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (from >= to)
+        {
+            return Task.FromResult<IReadOnlyList<TrackChunk>>([]);
+        }
         return Task.FromResult<IReadOnlyList<TrackChunk>>(database.Run(connection =>
         {
             using var command = connection.CreateCommand();
