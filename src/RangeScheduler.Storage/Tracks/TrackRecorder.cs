@@ -158,9 +158,9 @@ public sealed partial class TrackRecorder : IAsyncDisposable
 /// </param>
 /// <param name="MaxBatch">
 /// Chunks appended in one transaction at most. With SQLite a booking commit may wait for one
-/// batch to be written: 500 chunks of 100 reports put booking latency's 99th percentile at
-/// 90–170 ms on the project's machine, 250 at about 30 ms, for the same chunks a second
-/// (docs/storage.md, "Tracks").
+/// batch to be written: with the recorder writing flat out, batches of 500 chunks of 100
+/// reports put booking latency's 99th percentile at 90–170 ms on the project's machine, 250 at
+/// 30–85 ms (11–60 ms with no track writes), for as many chunks a second (docs/storage.md, "Tracks").
 /// </param>
 public sealed record TrackRecorderOptions(int Capacity = 30_000, int MaxBatch = 250)
 {
