@@ -80,16 +80,18 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 if (queued is SqliteBulkWrite taken)
                 {
                     bulk = taken;
+                    continue;
                 }
+                var write = (SqlitePendingWrite)queued;
                 // A write decided on state that held a failed write must fail too.
-                else if (queued is SqlitePendingWrite write && write.Slot.IsCurrent(write.Generation))
+                if (write.Slot.IsCurrent(write.Generation))
                 {
                     batch.Add(write);
                 }
-                else if (queued is SqlitePendingWrite stale)
+                else
                 {
-                    stale.Durable.TrySetException(new StoreUnavailableException(
-                        $"An earlier write to range \"{stale.Slot.RangeId}\" failed, and this decision was made on it."));
+                    write.Durable.TrySetException(new StoreUnavailableException(
+                        $"An earlier write to range \"{write.Slot.RangeId}\" failed, and this decision was made on it."));
                 }
             }
             if (batch.Count > 0)

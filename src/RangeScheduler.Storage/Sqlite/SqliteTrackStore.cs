@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using RangeScheduler.Storage.Tracks;
 
@@ -113,7 +114,7 @@ internal sealed class SqliteTrackStore(SqliteDatabase database, SqliteGroupCommi
             parameters[4].Value = chunk.LastTime.UtcTicks;
             parameters[5].Value = chunk.Count;
             // The parameter wants an array; most chunks are one already, and are not copied.
-            parameters[6].Value = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(chunk.Reports, out var segment)
+            parameters[6].Value = MemoryMarshal.TryGetArray(chunk.Reports, out var segment)
                                   && segment.Offset == 0 && segment.Count == segment.Array!.Length
                 ? segment.Array
                 : chunk.Reports.ToArray();
