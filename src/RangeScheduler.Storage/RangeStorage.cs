@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using RangeScheduler.Storage.Postgres;
 using RangeScheduler.Storage.Sqlite;
+using RangeScheduler.Storage.Tracks;
 
 namespace RangeScheduler.Storage;
 
@@ -19,6 +20,9 @@ public abstract class RangeStorage : IAsyncDisposable
     public abstract IBookingStore Bookings { get; }
 
     public abstract IRangeLedger Ledger { get; }
+
+    /// <summary>Stored positions; written through a <see cref="TrackRecorder"/> on the ingest path.</summary>
+    public abstract ITrackStore Tracks { get; }
 
     /// <summary>Opens the store the connection string names; no connection is made before <see cref="InitializeAsync"/>.</summary>
     /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>

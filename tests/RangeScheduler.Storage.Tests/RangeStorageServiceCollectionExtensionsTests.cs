@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RangeScheduler.Storage.Tests.Support;
+using RangeScheduler.Storage.Tests.Tracks;
+using RangeScheduler.Storage.Tracks;
 
 namespace RangeScheduler.Storage.Tests;
 
@@ -21,7 +23,25 @@ public sealed class RangeStorageServiceCollectionExtensionsTests
         services.GetRequiredService<IRangeStore>().ShouldBeSameAs(storage.Ranges);
         services.GetRequiredService<IBookingStore>().ShouldBeSameAs(storage.Bookings);
         services.GetRequiredService<IRangeLedger>().ShouldBeSameAs(storage.Ledger);
+        services.GetRequiredService<ITrackStore>().ShouldBeSameAs(storage.Tracks);
         var range = await services.GetRequiredService<IRangeStore>().UpsertAsync(TestData.FullRange("wanshan"), 0, CancellationToken.None);
         range.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AddRangeStorage_HostStopped_RecorderWritesWhatItHeldBeforeStorageCloses()
+    {
+        using var file = new SqliteFile();
+        var chunk = TrackChunks.At(TestData.NewId("booking"), "usv-1", 0);
+        await using (var services = new ServiceCollection().AddRangeStorage(file.ConnectionString).BuildServiceProvider())
+        {
+            await services.GetServices<IHostedService>().Single().StartAsync(CancellationToken.None);
+            services.GetRequiredService<TrackRecorder>().Record(chunk).ShouldBeTrue();
+        }
+
+        await using var reopened = RangeStorage.Open(file.ConnectionString);
+        await reopened.InitializeAsync(CancellationToken.None);
+        (await reopened.Tracks.ReadAsync(chunk.BookingId, null, TrackChunks.Start, TrackChunks.Start.AddHours(1), 10, CancellationToken.None))
+            .ShouldBeStoredAs(chunk);
     }
 }

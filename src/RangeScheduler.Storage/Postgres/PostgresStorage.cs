@@ -1,3 +1,5 @@
+using RangeScheduler.Storage.Tracks;
+
 namespace RangeScheduler.Storage.Postgres;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class PostgresStorage : RangeStorage
         Ranges = new PostgresRangeStore(_database);
         Bookings = new PostgresBookingStore(_database);
         Ledger = new PostgresRangeLedger(_database);
+        Tracks = new PostgresTrackStore(_database);
     }
 
     public override IRangeStore Ranges { get; }
@@ -21,6 +24,8 @@ internal sealed class PostgresStorage : RangeStorage
     public override IBookingStore Bookings { get; }
 
     public override IRangeLedger Ledger { get; }
+
+    public override ITrackStore Tracks { get; }
 
     public override Task InitializeAsync(CancellationToken cancellationToken) =>
         PostgresMigrator.MigrateAsync(_database, cancellationToken);

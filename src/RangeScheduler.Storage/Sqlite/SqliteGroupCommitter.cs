@@ -5,10 +5,13 @@ using RangeScheduler.Storage.Rows;
 namespace RangeScheduler.Storage.Sqlite;
 
 /// <summary>
-/// The one writer of the ledger's decisions to the SQLite file. Every write queued while
-/// the previous commit was syncing goes into the next transaction, so one fsync makes many
-/// decisions durable: deciders never wait for the disk while holding a range, and the disk
-/// is synced as often as it can be rather than once per booking (docs/storage.md).
+/// The one writer to the SQLite file. Every ledger write queued while the previous commit was
+/// syncing goes into the next transaction, so one fsync makes many decisions durable:
+/// deciders never wait for the disk while holding a range, and the disk is synced as often as
+/// it can be rather than once per booking (docs/storage.md). Bulk writes that are not
+/// decisions (track chunks, retention deletes) are queued here too, each in a transaction of
+/// its own, rather than taken on another connection: SQLite has one write lock, and a second
+/// writer would make ledger commits wait out its transactions by polling for the lock.
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
@@ -16,8 +19,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private const int MaxBatch = 8192;
 
     private readonly SqliteDatabase _database;
-    private readonly Channel<SqlitePendingWrite> _queue =
-        Channel.CreateUnbounded<SqlitePendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SqliteQueuedWrite> _queue =
+        Channel.CreateUnbounded<SqliteQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
     private SqliteConnection? _connection;
     private SqliteLedgerStatements? _statements;
@@ -40,11 +43,21 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     public Task Enqueue(SqliteRangeSlot slot, int generation, long sequence, LedgerWrite decided)
     {
         var write = new SqlitePendingWrite(slot, generation, sequence, decided);
-        if (!_queue.Writer.TryWrite(write))
-        {
-            throw new StoreUnavailableException($"The SQLite store {_database.FilePath} is closed.");
-        }
+        Queue(write);
         return write.Durable.Task;
+    }
+
+    /// <summary>
+    /// Queues a bulk write, run in a transaction of its own between ledger batches; the task
+    /// gives what <paramref name="write"/> returned once it is durable, or fails with a
+    /// <see cref="StoreUnavailableException"/> (nothing of it stored). Ledger writes queued
+    /// before it are committed first, so a ledger commit waits for at most one bulk write.
+    /// </summary>
+    public Task<int> EnqueueBulk(Func<SqliteConnection, SqliteTransaction, int> write)
+    {
+        var bulk = new SqliteBulkWrite(write);
+        Queue(bulk);
+        return bulk.Durable.Task;
     }
 
     /// <summary>Commits what is queued, then closes the connection.</summary>
@@ -61,8 +74,15 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         var batch = new List<SqlitePendingWrite>();
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            SqliteBulkWrite? bulk = null;
+            while (batch.Count < MaxBatch && bulk is null && _queue.Reader.TryRead(out var queued))
             {
+                if (queued is SqliteBulkWrite taken)
+                {
+                    bulk = taken;
+                    continue;
+                }
+                var write = (SqlitePendingWrite)queued;
                 // A write decided on state that held a failed write must fail too.
                 if (write.Slot.IsCurrent(write.Generation))
                 {
@@ -79,6 +99,18 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 Commit(batch);
                 batch.Clear();
             }
+            if (bulk is not null)
+            {
+                Commit(bulk);
+            }
+        }
+    }
+
+    private void Queue(SqliteQueuedWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new StoreUnavailableException($"The SQLite store {_database.FilePath} is closed.");
         }
     }
 
@@ -132,19 +164,35 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             write.Durable.TrySetException(error);
         }
+        CloseConnection();
+    }
+
+    /// <summary>A bulk write fails alone: it holds no range, so no decision rests on it.</summary>
+    private void Commit(SqliteBulkWrite bulk)
+    {
+        try
+        {
+            _connection ??= _database.Open();
+            int result;
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                result = bulk.Write(_connection, transaction);
+                transaction.Commit();
+            }
+            bulk.Durable.TrySetResult(result);
+        }
+        catch (Exception e)
+        {
+            bulk.Durable.TrySetException(e as StoreUnavailableException ?? _database.Unavailable(e));
+            CloseConnection();
+        }
+    }
+
+    private void CloseConnection()
+    {
         _statements?.Dispose();
         _statements = null;
         _connection?.Dispose();
         _connection = null;
     }
-}
-
-/// <summary>A decided write waiting for its commit.</summary>
-internal sealed class SqlitePendingWrite(SqliteRangeSlot slot, int generation, long sequence, LedgerWrite decided)
-{
-    public SqliteRangeSlot Slot { get; } = slot;
-    public int Generation { get; } = generation;
-    public long Sequence { get; } = sequence;
-    public LedgerWrite Decided { get; } = decided;
-    public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,3 +1,5 @@
+using RangeScheduler.Storage.Tracks;
+
 namespace RangeScheduler.Storage.Sqlite;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class SqliteStorage : RangeStorage
         Ranges = new SqliteRangeStore(_database);
         Bookings = new SqliteBookingStore(_database, slots);
         Ledger = new SqliteRangeLedger(_database, slots, _committer);
+        Tracks = new SqliteTrackStore(_database, _committer);
     }
 
     public override IRangeStore Ranges { get; }
@@ -24,6 +27,8 @@ internal sealed class SqliteStorage : RangeStorage
     public override IBookingStore Bookings { get; }
 
     public override IRangeLedger Ledger { get; }
+
+    public override ITrackStore Tracks { get; }
 
     /// <summary>The ledger's writer: its counters show how many decisions each commit carried.</summary>
     internal SqliteGroupCommitter Committer => _committer;
