@@ -6,8 +6,8 @@ namespace RangeScheduler.Telemetry.RedisStreams;
 
 /// <summary>
 /// Turns entries read from a range's two streams into the watchers' events, merged by entry id
-/// (events first on a tie), each with the cursor after it. Entries the cursor already covers
-/// are skipped, so the live reader and a resume replay can share it.
+/// (unique across both streams: RedisStreamsClient.AppendAsync), each with the cursor after it.
+/// Entries the cursor already covers are skipped, so the live reader and a replay share it.
 /// </summary>
 internal static class EntryMerger
 {

@@ -4,10 +4,7 @@ using RangeScheduler.Telemetry.Cursors;
 namespace RangeScheduler.Telemetry.RedisStreams;
 
 /// <summary>
-/// Reads a range's state from Redis: where its streams stand (the head cursor) and the live
-/// state hashes. The head is read first, so the state is at least as new as the cursor; events
-/// a watcher then receives again are keyed (latest by vehicle, alerts and commands by id), so
-/// applying them twice changes nothing.
+/// Reads where a range's streams stand (the head cursor), alone or with the live state hashes.
 /// </summary>
 internal static class RedisLiveStateReader
 {
@@ -19,15 +16,15 @@ internal static class RedisLiveStateReader
         return new BusCursor(BusCursor.RedisOrigin, (await lastEvent)?.Id ?? StreamId.Zero, batch?.Id ?? StreamId.Zero, batch?.Count ?? 0);
     }
 
-    public static async Task<RangeLiveView> ReadAsync(RedisStreamsClient client, RedisKeys keys, BusCursor head)
+    /// <summary>The live state and the cursor that continues from exactly that state, read in one step.</summary>
+    public static async Task<(RangeLiveView View, BusCursor Cursor)> ReadAsync(RedisStreamsClient client, RedisKeys keys)
     {
-        var latest = client.ReadHashAsync(keys.Latest);
-        var alerts = client.ReadHashAsync(keys.Alerts);
-        var commands = client.ReadHashAsync(keys.Commands);
-        return new RangeLiveView(
-            (await latest).Select(f => PositionUpdate.Parser.ParseFrom(f.Value)).ToList(),
-            (await alerts).Select(f => Alert.Parser.ParseFrom(LiveStateValues.Payload(f.Value))).ToList(),
-            (await commands).Select(f => Command.Parser.ParseFrom(LiveStateValues.Payload(f.Value))).ToList(),
-            head.ToString());
+        var read = await client.ReadStateAsync(keys);
+        var cursor = new BusCursor(BusCursor.RedisOrigin, read.LastEvent?.Id ?? StreamId.Zero, read.LastBatch?.Id ?? StreamId.Zero, read.LastBatch?.Count ?? 0);
+        return (new RangeLiveView(
+            read.Latest.Select(PositionUpdate.Parser.ParseFrom).ToList(),
+            read.Alerts.Select(v => Alert.Parser.ParseFrom(LiveStateValues.Payload(v))).ToList(),
+            read.Commands.Select(v => Command.Parser.ParseFrom(LiveStateValues.Payload(v))).ToList(),
+            cursor.ToString()), cursor);
     }
 }

@@ -27,33 +27,23 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
         get { lock (_lock) { return _head; } }
     }
 
-    /// <summary>Joins the watcher; with a retained cursor it first replays from Redis, otherwise it returns the snapshot.</summary>
+    /// <summary>
+    /// Joins the watcher at a start cursor: the retained resume cursor, else the cursor of the
+    /// snapshot it gets. Once this instance's reader has passed the start, what lies between
+    /// the start and the reader's head is replayed from Redis, and live delivery takes over.
+    /// </summary>
     public async Task<(RangeLiveView? Snapshot, bool EventsLost)> AttachAsync(WatcherQueue queue, string? resumeAfter, Action wakeReader)
     {
-        BusCursor head;
-        while (true)
+        await ActivateAsync(wakeReader);
+        RangeLiveView? snapshot = null;
+        if (!BusCursor.TryParse(resumeAfter, out var start) || !await RedisRetention.CoversAsync(client, Keys, start))
         {
-            await ActivateAsync(wakeReader);
-            lock (_lock)
-            {
-                if (!_active)
-                {
-                    continue;
-                }
-                queue.Hold();
-                _fanout.Add(queue);
-                head = _head;
-                break;
-            }
+            (snapshot, start) = await RedisLiveStateReader.ReadAsync(client, Keys);
         }
+        var head = await JoinAfterAsync(queue, start, wakeReader);
         try
         {
-            if (BusCursor.TryParse(resumeAfter, out var cursor) && await RedisRetention.CoversAsync(client, Keys, cursor, head))
-            {
-                await ReplayAsync(queue, cursor, head);
-                return (null, false);
-            }
-            return (await RedisLiveStateReader.ReadAsync(client, Keys, head), !string.IsNullOrEmpty(resumeAfter));
+            await ReplayAsync(queue, start, head);
         }
         catch
         {
@@ -63,6 +53,33 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
         finally
         {
             queue.Release();
+        }
+        return (snapshot, snapshot is not null && !string.IsNullOrEmpty(resumeAfter));
+    }
+
+    // The watcher joins once the reader's head has reached its start, so that no live event it
+    // gets lies before the start; live events wait in the queue while the replay is read.
+    private async Task<BusCursor> JoinAfterAsync(WatcherQueue queue, BusCursor start, Action wakeReader)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_active && _head.Events >= start.Events
+                    && (_head.Positions > start.Positions || (_head.Positions == start.Positions && _head.Offset >= start.Offset)))
+                {
+                    queue.Hold();
+                    _fanout.Add(queue);
+                    return _head;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("this instance's stream reader did not reach the watcher's start within 10 s");
+            }
+            await ActivateAsync(wakeReader);
+            await Task.Delay(10);
         }
     }
 
@@ -130,7 +147,7 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
     private async Task ReplayAsync(WatcherQueue queue, BusCursor cursor, BusCursor head)
     {
         var events = cursor.Events < head.Events ? client.RangeAsync(Keys.Events, cursor.Events, head.Events) : Task.FromResult(new List<StreamEntry>());
-        var positions = cursor.Positions < head.Positions || cursor.Offset < head.Offset
+        var positions = cursor.Positions < head.Positions || (cursor.Positions == head.Positions && cursor.Offset < head.Offset)
             ? client.RangeAsync(Keys.Positions, cursor.Positions, head.Positions)
             : Task.FromResult(new List<StreamEntry>());
         var at = cursor;

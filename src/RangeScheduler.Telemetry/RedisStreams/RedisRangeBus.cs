@@ -63,11 +63,7 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
     }
 
     public Task<RangeLiveView> ReadLiveStateAsync(string rangeId, CancellationToken cancellationToken) =>
-        Unavailable(async () =>
-        {
-            var keys = RedisKeys.For(rangeId);
-            return await RedisLiveStateReader.ReadAsync(_client, keys, await RedisLiveStateReader.HeadAsync(_client, keys));
-        }).WaitAsync(cancellationToken);
+        Unavailable(async () => (await RedisLiveStateReader.ReadAsync(_client, RedisKeys.For(rangeId))).View).WaitAsync(cancellationToken);
 
     public void ForgetBooking(string rangeId, string bookingId) => _writer.Enqueue(new ForgetWrite(rangeId, bookingId));
 

@@ -7,12 +7,13 @@ namespace RangeScheduler.Telemetry.RedisStreams;
 /// Streams lose only their head, so the entry the cursor names still being there proves it;
 /// a cursor that named no entry yet (id 0-0) is good while nothing was ever trimmed. A cursor
 /// whose entry is gone is treated as lost even when nothing after it was trimmed: the safe side.
+/// An entry that never existed (a cursor from before Redis lost its data) is gone too.
 /// </summary>
 internal static class RedisRetention
 {
-    public static async Task<bool> CoversAsync(RedisStreamsClient client, RedisKeys keys, BusCursor cursor, BusCursor head)
+    public static async Task<bool> CoversAsync(RedisStreamsClient client, RedisKeys keys, BusCursor cursor)
     {
-        if (cursor.Origin != BusCursor.RedisOrigin || cursor.Events > head.Events || cursor.Positions > head.Positions)
+        if (cursor.Origin != BusCursor.RedisOrigin)
         {
             return false;
         }

@@ -24,6 +24,41 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
         return 0
         """;
 
+    // The next id: Redis's clock in ms, or the range's last id's ms with the next sequence when
+    // the clock has not moved past it (the rule XADD * follows for one stream, kept for two).
+    // The live-state change goes in the same step, so state and streams never disagree.
+    private const string AppendScript = """
+        local time = redis.call('TIME')
+        local ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+        local seq = 0
+        local last = redis.call('GET', KEYS[2])
+        if last then
+          local dash = string.find(last, '-', 1, true)
+          local lastMs = tonumber(string.sub(last, 1, dash - 1))
+          if lastMs >= ms then
+            ms = lastMs
+            seq = tonumber(string.sub(last, dash + 1)) + 1
+          end
+        end
+        local id = string.format('%d-%d', ms, seq)
+        local sets = tonumber(ARGV[2])
+        redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, unpack(ARGV, 4 + 2 * sets))
+        redis.call('SET', KEYS[2], id)
+        if sets > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, 4, 3 + 2 * sets)) end
+        if ARGV[3] ~= '' then redis.call('HDEL', KEYS[3], ARGV[3]) end
+        return id
+        """;
+
+    // Both streams' newest entries and the three live-state hashes, as one consistent picture.
+    private const string ReadStateScript = """
+        local function newest(key)
+          local entries = redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)
+          return entries[1] or false
+        end
+        return { newest(KEYS[1]), newest(KEYS[2]), redis.call('HGETALL', KEYS[3]),
+                 redis.call('HGETALL', KEYS[4]), redis.call('HGETALL', KEYS[5]) }
+        """;
+
     private readonly ConnectionMultiplexer _interactive;
     private readonly ConnectionMultiplexer _blocking;
 
@@ -51,12 +86,43 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
 
     public Task PingAsync() => Database.PingAsync();
 
-    public Task AppendAsync(string key, byte[] body, string origin, bool writtenAfterOutage, int count, int maxLength) =>
-        Database.ExecuteAsync("XADD", (RedisKey)key, "MAXLEN", "~", maxLength, "*",
-            "b", body, "o", origin, "r", writtenAfterOutage ? 1 : 0, "n", count);
+    /// <summary>
+    /// Appends an entry to <paramref name="stream"/> with an id from the range's one sequence
+    /// (so ids never tie across its two streams and merging by id gives the order in which Redis
+    /// took the writes, from every instance), and applies its change to <paramref name="hash"/>.
+    /// </summary>
+    public Task AppendAsync(
+        RedisKeys keys, string stream, StreamEntryWrite entry, string hash,
+        IReadOnlyCollection<KeyValuePair<string, byte[]>> set, string? delete, int maxLength)
+    {
+        var args = new List<RedisValue>(9 + set.Count * 2) { maxLength, set.Count, delete ?? "" };
+        foreach (var (field, value) in set)
+        {
+            args.Add(field);
+            args.Add(value);
+        }
+        args.AddRange(["b", entry.Body, "o", entry.Origin, "r", entry.WrittenAfterOutage ? 1 : 0, "n", entry.Count]);
+        return Database.ScriptEvaluateAsync(AppendScript, [stream, keys.LastId, hash], args.ToArray());
+    }
+
+    /// <summary>The range's newest entries and live-state hashes, read in one step.</summary>
+    public async Task<RangeStateRead> ReadStateAsync(RedisKeys keys)
+    {
+        var reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
+            ReadStateScript, [keys.Events, keys.Positions, keys.Latest, keys.Alerts, keys.Commands]))!;
+        return new RangeStateRead(
+            reply[0].IsNull ? null : Entry(reply[0]), reply[1].IsNull ? null : Entry(reply[1]),
+            Pairs(reply[2]), Pairs(reply[3]), Pairs(reply[4]));
+    }
 
     public Task TrimBeforeAsync(string key, StreamId oldest) =>
         Database.ExecuteAsync("XTRIM", (RedisKey)key, "MINID", "~", oldest.ToString());
+
+    private static List<byte[]> Pairs(RedisResult reply)
+    {
+        var flat = (RedisResult[])reply!;
+        return Enumerable.Range(0, flat.Length / 2).Select(i => (byte[])flat[2 * i + 1]!).ToList();
+    }
 
     public Task SetFieldsAsync(string key, IEnumerable<KeyValuePair<string, byte[]>> fields) =>
         Database.HashSetAsync(key, fields.Select(f => new HashEntry(f.Key, f.Value)).ToArray());

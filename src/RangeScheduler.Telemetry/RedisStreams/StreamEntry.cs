@@ -10,3 +10,9 @@ internal sealed record StreamEntry(StreamId Id, byte[] Body, string Origin, bool
 
 /// <summary>What XINFO STREAM says about a stream's retention (Redis 7).</summary>
 internal sealed record StreamRetention(long Length, long EntriesAdded);
+
+/// <summary>The fields of an entry the writer appends.</summary>
+internal sealed record StreamEntryWrite(byte[] Body, string Origin, bool WrittenAfterOutage, int Count);
+
+/// <summary>A range's newest entries and the values of its live-state hashes, read together.</summary>
+internal sealed record RangeStateRead(StreamEntry? LastEvent, StreamEntry? LastBatch, List<byte[]> Latest, List<byte[]> Alerts, List<byte[]> Commands);

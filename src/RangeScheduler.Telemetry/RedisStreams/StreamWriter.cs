@@ -145,12 +145,12 @@ internal sealed class StreamWriter : IAsyncDisposable
             switch (item)
             {
                 case ControlWrite { Event: var rangeEvent }:
-                    writes.Add(_client.AppendAsync(keys.Events, rangeEvent.ToByteArray(), _instance, writtenAfterOutage, 1, _options.MaxStreamLength));
-                    writes.Add(ApplyToLiveState(keys, rangeEvent, now));
+                    writes.Add(AppendControl(keys, rangeEvent, writtenAfterOutage, now));
                     break;
                 case PositionsWrite { Positions: var positions }:
-                    writes.Add(_client.AppendAsync(keys.Positions, PositionBatchCodec.Encode(positions), _instance, writtenAfterOutage, positions.Length, _options.MaxStreamLength));
-                    writes.Add(_client.SetFieldsAsync(keys.Latest, positions.Select(p => KeyValuePair.Create(Watching.VehicleKey.Of(p).ToField(), p.ToByteArray()))));
+                    var entry = new StreamEntryWrite(PositionBatchCodec.Encode(positions), _instance, writtenAfterOutage, positions.Length);
+                    var latest = positions.Select(p => KeyValuePair.Create(Watching.VehicleKey.Of(p).ToField(), p.ToByteArray())).ToList();
+                    writes.Add(_client.AppendAsync(keys, keys.Positions, entry, keys.Latest, latest, null, _options.MaxStreamLength));
                     break;
                 case ForgetWrite { BookingId: var bookingId }:
                     writes.Add(_client.ForgetPrefixAsync(keys.Latest, keys.Alerts, bookingId + "\n"));
@@ -160,16 +160,23 @@ internal sealed class StreamWriter : IAsyncDisposable
         return Task.WhenAll(writes);
     }
 
-    private Task ApplyToLiveState(RedisKeys keys, RangeEvent rangeEvent, DateTimeOffset now) => rangeEvent.EventCase switch
+    // The live-state rules (IRangeBus.ReadLiveStateAsync): an alert opens, a RESOLVED alert
+    // closes the one it names, a command is kept at its latest status.
+    private Task AppendControl(RedisKeys keys, RangeEvent rangeEvent, bool writtenAfterOutage, DateTimeOffset now)
     {
-        RangeEvent.EventOneofCase.Alert when rangeEvent.Alert.Kind == AlertKind.Resolved =>
-            _client.DeleteFieldAsync(keys.Alerts, rangeEvent.Alert.ResolvesAlertId),
-        RangeEvent.EventOneofCase.Alert =>
-            _client.SetFieldsAsync(keys.Alerts, [KeyValuePair.Create(rangeEvent.Alert.Id, LiveStateValues.Labelled(rangeEvent.Alert.BookingId, rangeEvent.Alert.ToByteArray()))]),
-        RangeEvent.EventOneofCase.Command =>
-            _client.SetFieldsAsync(keys.Commands, [KeyValuePair.Create(rangeEvent.Command.Id, LiveStateValues.Labelled(now, rangeEvent.Command.ToByteArray()))]),
-        _ => Task.CompletedTask,
-    };
+        var entry = new StreamEntryWrite(rangeEvent.ToByteArray(), _instance, writtenAfterOutage, 1);
+        var (hash, set, delete) = rangeEvent.EventCase switch
+        {
+            RangeEvent.EventOneofCase.Alert when rangeEvent.Alert.Kind == AlertKind.Resolved =>
+                (keys.Alerts, [], rangeEvent.Alert.ResolvesAlertId),
+            RangeEvent.EventOneofCase.Alert =>
+                (keys.Alerts, [KeyValuePair.Create(rangeEvent.Alert.Id, LiveStateValues.Labelled(rangeEvent.Alert.BookingId, rangeEvent.Alert.ToByteArray()))], null),
+            RangeEvent.EventOneofCase.Command =>
+                (keys.Commands, [KeyValuePair.Create(rangeEvent.Command.Id, LiveStateValues.Labelled(now, rangeEvent.Command.ToByteArray()))], null),
+            _ => (keys.Alerts, new List<KeyValuePair<string, byte[]>>(), (string?)null),
+        };
+        return _client.AppendAsync(keys, keys.Events, entry, hash, set, delete, _options.MaxStreamLength);
+    }
 
     // Age retention: entries and command statuses older than RetentionAge leave (MINID ~, Redis 7).
     private async Task TrimAsync()
