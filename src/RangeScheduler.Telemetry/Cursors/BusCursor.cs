@@ -18,6 +18,18 @@ internal readonly record struct BusCursor(string Origin, StreamId Events, Stream
     /// <summary>The cursor after a position at <paramref name="index"/> of the batch <paramref name="batch"/>.</summary>
     public BusCursor AfterPosition(StreamId batch, int index) => this with { Positions = batch, Offset = index + 1 };
 
+    /// <summary>The cursors after each of the <paramref name="count"/> positions of a batch, formatted with one shared prefix.</summary>
+    public string[] AfterEachPosition(StreamId batch, int count)
+    {
+        var prefix = string.Join('.', Origin, Events.ToString(), batch.ToString()) + ".";
+        var cursors = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            cursors[i] = prefix + (i + 1).ToString(CultureInfo.InvariantCulture);
+        }
+        return cursors;
+    }
+
     public override string ToString() =>
         string.Join('.', Origin, Events.ToString(), Positions.ToString(), Offset.ToString(CultureInfo.InvariantCulture));
 

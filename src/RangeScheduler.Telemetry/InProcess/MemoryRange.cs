@@ -41,10 +41,11 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         {
             var id = new StreamId(0, ++_sequence);
             var at = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            var cursors = _head.AfterEachPosition(id, positions.Count);
             var events = new RangeEvent[positions.Count];
             for (var i = 0; i < events.Length; i++)
             {
-                events[i] = new RangeEvent { Position = positions[i], Time = at, Cursor = _head.AfterPosition(id, i).ToString() };
+                events[i] = new RangeEvent { Position = positions[i], Time = at, Cursor = cursors[i] };
             }
             _head = _head.AfterPosition(id, events.Length - 1);
             _log.Enqueue(new LogEntry(id, time.GetUtcNow(), null, events));
