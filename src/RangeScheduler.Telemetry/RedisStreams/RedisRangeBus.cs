@@ -30,9 +30,10 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
     {
         _options = options;
         var logger = loggers.CreateLogger<RedisRangeBus>();
+        var health = new RedisHealth(logger);
         _client = RedisStreamsClient.Connect(configuration, BlockFor);
-        _writer = new StreamWriter(_client, _instance, options, time, logger, item => Range(item.RangeId).DeliverLocally(item));
-        _reader = new StreamReader(_client, _ranges, BlockFor, logger);
+        _writer = new StreamWriter(_client, _instance, options, time, health, logger, item => Range(item.RangeId).DeliverLocally(item));
+        _reader = new StreamReader(_client, _ranges, BlockFor, health, logger);
     }
 
     public void Publish(string rangeId, RangeEvent rangeEvent)

@@ -20,14 +20,15 @@ internal sealed class StreamReader : IAsyncDisposable
     private readonly RedisStreamsClient _client;
     private readonly ConcurrentDictionary<string, RedisRange> _ranges;
     private readonly ILogger _logger;
+    private readonly RedisHealth _health;
     private readonly TimeSpan _blockFor;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public StreamReader(RedisStreamsClient client, ConcurrentDictionary<string, RedisRange> ranges, TimeSpan blockFor, ILogger logger)
+    public StreamReader(RedisStreamsClient client, ConcurrentDictionary<string, RedisRange> ranges, TimeSpan blockFor, RedisHealth health, ILogger logger)
     {
-        (_client, _ranges, _blockFor, _logger) = (client, ranges, blockFor, logger);
+        (_client, _ranges, _blockFor, _health, _logger) = (client, ranges, blockFor, health, logger);
         _loop = Task.Run(RunAsync);
     }
 
@@ -48,7 +49,6 @@ internal sealed class StreamReader : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var failing = false;
         while (!_stop.IsCancellationRequested)
         {
             try
@@ -60,26 +60,24 @@ internal sealed class StreamReader : IAsyncDisposable
                     continue;
                 }
                 await ReadOnceAsync(active);
-                failing = false;
+                _health.Reached();
+                continue;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                // The multiplexers reconnect by themselves; the next round reads from the same heads.
+                _health.Failed(exception);
+            }
             catch (Exception exception)
             {
-                // Logged once per outage; the multiplexer reconnects by itself meanwhile.
-                if (!failing && exception is RedisException or TimeoutException)
-                {
-                    RedisBusLog.ReadFailed(_logger, exception);
-                }
-                else if (exception is not (RedisException or TimeoutException))
-                {
-                    RedisBusLog.LoopFailed(_logger, "reader", exception);
-                }
-                failing = true;
-                await Task.Delay(RetryAfter).WaitAsync(_stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                RedisBusLog.LoopFailed(_logger, "reader", exception);
             }
+            // WhenAny: a stop during the pause ends the loop without an exception to catch.
+            await Task.WhenAny(Task.Delay(RetryAfter, _stop.Token));
         }
     }
 

@@ -25,15 +25,16 @@ internal sealed class StreamWriter : IAsyncDisposable
     private readonly RangeBusOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RedisHealth _health;
     private readonly Action<WriteItem> _deliverLocally;
     private readonly OutageBuffer _outage;
     private readonly HashSet<string> _ranges = new(StringComparer.Ordinal);
     private readonly Task _loop;
     private bool _up = true;
 
-    public StreamWriter(RedisStreamsClient client, string instance, RangeBusOptions options, TimeProvider time, ILogger logger, Action<WriteItem> deliverLocally)
+    public StreamWriter(RedisStreamsClient client, string instance, RangeBusOptions options, TimeProvider time, RedisHealth health, ILogger logger, Action<WriteItem> deliverLocally)
     {
-        (_client, _instance, _options, _time, _logger, _deliverLocally) = (client, instance, options, time, logger, deliverLocally);
+        (_client, _instance, _options, _time, _health, _logger, _deliverLocally) = (client, instance, options, time, health, logger, deliverLocally);
         _outage = new OutageBuffer(options.OutageBuffer, logger);
         _loop = Task.Run(RunAsync);
     }
@@ -96,12 +97,13 @@ internal sealed class StreamWriter : IAsyncDisposable
             try
             {
                 await WriteAsync(batch, writtenAfterOutage: false);
+                _health.Reached();
                 return;
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 _up = false;
-                RedisBusLog.RedisDown(_logger, exception);
+                _health.Failed(exception);
             }
         }
         // Some of a failed pipeline may have reached Redis: those arrive twice (at least once).
@@ -126,7 +128,11 @@ internal sealed class StreamWriter : IAsyncDisposable
                 written += chunk.Count;
             }
             _up = true;
-            RedisBusLog.RedisBack(_logger, written);
+            _health.Reached();
+            if (written > 0)
+            {
+                RedisBusLog.OutageWritten(_logger, written);
+            }
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

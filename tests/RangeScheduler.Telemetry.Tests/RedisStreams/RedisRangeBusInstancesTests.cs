@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Telemetry.RedisStreams;
@@ -15,8 +16,8 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
 {
     private readonly string _rangeId = "range-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static RedisRangeBus Instance(RedisServer server) =>
-        new(server.Configuration, new RangeBusOptions(), NullLoggerFactory.Instance, TimeProvider.System);
+    private static RedisRangeBus Instance(RedisServer server, ILoggerFactory? loggers = null) =>
+        new(server.Configuration, new RangeBusOptions(), loggers ?? NullLoggerFactory.Instance, TimeProvider.System);
 
     [Fact]
     public async Task TwoInstances_SeeEachOthersEventsAndServeEachOthersCursors()
@@ -41,7 +42,8 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
     public async Task RedisDiesMidStream_LocalWatchersGoOnAndTheOutagesEventsReachOtherInstancesLater()
     {
         await using var server = await RedisServer.StartAsync();
-        await using var east = Instance(server);
+        var eastLog = new CapturingLoggerFactory();
+        await using var east = Instance(server, eastLog);
         await using var west = Instance(server);
         await using var onEast = await east.SubscribeAsync(_rangeId, null, default);
         await using var onWest = await west.SubscribeAsync(_rangeId, null, default);
@@ -52,13 +54,14 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         await server.StopAsync();
         east.Publish(_rangeId, Alert("al-during", "bk-1"));
         east.PublishPositions(_rangeId, [Position("bk-1", "v1", 7)]);
-        var during = await onEast.TakeAsync(2);
-        during.Select(Label).ShouldBe(["a:al-during", "p:bk-1/v1#7"]);
+        east.Publish(_rangeId, Alert("al-during-2", "bk-1"));
+        var during = await onEast.TakeAsync(3);
+        during.Select(Label).ShouldBe(["a:al-during", "p:bk-1/v1#7", "a:al-during-2"]);
 
         await server.StartAgainAsync();
         // The outage's alert reaches the other instance once the writer is back, with no restart.
-        var arrived = await onWest.TakeThroughAsync("a:al-during");
-        arrived.Select(Label).ShouldBe(["a:al-during"]);
+        var arrived = await onWest.TakeThroughAsync("a:al-during-2");
+        arrived.Select(Label).ShouldBe(["a:al-during", "a:al-during-2"]);
         east.Publish(_rangeId, Alert("al-after", "bk-1"));
         Label(await onWest.NextAsync()).ShouldBe("a:al-after");
         // East's own watcher had the outage's alert already: the write-back is not delivered twice.
@@ -68,6 +71,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         fromLocalCursor.EventsLost.ShouldBeTrue();
         var state = await EventuallyAsync(() => east.ReadLiveStateAsync(_rangeId, default), s => s.Latest.Count == 1);
         state.Latest.Single().Report.Sequence.ShouldBe(7UL);
-        state.OpenAlerts.Select(a => a.Id).Order().ShouldBe(["al-after", "al-during"]);
+        state.OpenAlerts.Select(a => a.Id).Order().ShouldBe(["al-after", "al-during", "al-during-2"]);
+        eastLog.Lines.Count(l => l.Level == LogLevel.Warning).ShouldBe(1);
     }
 }
