@@ -1,30 +1,55 @@
-using System.Threading.Channels;
 using RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.Telemetry;
 
 /// <summary>
-/// The telemetry bus (DESIGN.md, "Architecture"): each range's events — positions, alerts,
-/// commands and booking events — from whoever publishes them to whoever watches the range.
-/// Publishing never waits for watchers; a watcher that falls too far behind is dropped, its
-/// reader ending with <see cref="RangeWatcherTooSlowException"/>.
+/// The telemetry bus (DESIGN.md, "Telemetry and conformance"): each range's positions,
+/// alerts, commands, booking events and closures, from whoever publishes them to whoever
+/// watches the range, plus the range's live state. Publishing never waits for watchers.
 /// </summary>
 public interface IRangeBus
 {
-    /// <summary>Hands the event to the range's watchers; <see cref="RangeEvent.Cursor"/> is set by the bus.</summary>
+    /// <summary>
+    /// Alerts, commands, booking events, closures. Never dropped for a watcher: one that
+    /// overflows its queue ends with <see cref="RangeWatcherTooSlowException"/>. The bus sets
+    /// <see cref="RangeEvent.Cursor"/> of what watchers receive. Never blocks or throws because
+    /// Redis is down. Also updates the live state (open alerts, commands).
+    /// </summary>
     void Publish(string rangeId, RangeEvent rangeEvent);
 
-    /// <summary>The range's events published from now on, in order. Dispose to leave.</summary>
-    RangeBusSubscription Subscribe(string rangeId);
+    /// <summary>
+    /// The accepted positions of one ingest batch, carried as one bus entry. A watcher that
+    /// falls behind loses intermediate positions but keeps the latest per (booking, vehicle).
+    /// Each watcher receives them as <c>RangeEvent{Position=…}</c>, each with its own cursor.
+    /// Also updates the range's latest positions. Never blocks or throws because Redis is down.
+    /// </summary>
+    void PublishPositions(string rangeId, IReadOnlyList<PositionUpdate> positions);
+
+    /// <summary>
+    /// Watches the range. <paramref name="resumeAfter"/> retained: replays every event and
+    /// position after it, then continues live (Snapshot null, EventsLost false). Null or
+    /// empty: <see cref="RangeBusSubscription.Snapshot"/> is the state it starts from. Not
+    /// retained (trimmed, unknown, from a restarted bus, malformed): Snapshot set and
+    /// EventsLost true.
+    /// </summary>
+    /// <exception cref="RangeBusUnavailableException">The Redis bus cannot reach Redis.</exception>
+    Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Latest position per (booking, vehicle), open alerts (an alert adds one; a RESOLVED
+    /// alert removes the one named by resolves_alert_id), every retained command by id at its
+    /// latest status, and the cursor that continues from this state. An unknown range is empty.
+    /// </summary>
+    /// <exception cref="RangeBusUnavailableException">The Redis bus cannot reach Redis.</exception>
+    Task<RangeLiveView> ReadLiveStateAsync(string rangeId, CancellationToken cancellationToken);
+
+    /// <summary>A booking ended: drops its vehicles' latest positions and its open alerts from the live state.</summary>
+    void ForgetBooking(string rangeId, string bookingId);
 }
 
-/// <summary>A watcher's view of one range on the bus: read <see cref="Events"/>; dispose to leave.</summary>
-public sealed class RangeBusSubscription(ChannelReader<RangeEvent> events, Action leave) : IDisposable
-{
-    public ChannelReader<RangeEvent> Events { get; } = events;
-
-    public void Dispose() => leave();
-}
-
-/// <summary>The watcher did not keep up with its range's events.</summary>
-public sealed class RangeWatcherTooSlowException() : Exception("the watcher fell too far behind the range's events");
+/// <summary>A range's live state and the cursor that continues from it (LiveState in the contract, without bookings).</summary>
+public sealed record RangeLiveView(
+    IReadOnlyList<PositionUpdate> Latest,
+    IReadOnlyList<Alert> OpenAlerts,
+    IReadOnlyList<Command> Commands,
+    string Cursor);

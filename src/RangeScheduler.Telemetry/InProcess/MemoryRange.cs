@@ -1,0 +1,132 @@
+using Google.Protobuf.WellKnownTypes;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Telemetry.Cursors;
+using RangeScheduler.Telemetry.Watching;
+
+namespace RangeScheduler.Telemetry.InProcess;
+
+/// <summary>
+/// One range on the in-process bus: a single numbered log of control events and position
+/// batches (ids <c>0-n</c> shared by both logical streams, so the log order is the merge
+/// order), the live state and the watchers. One lock orders publishing, trimming and
+/// attaching, so a resume replays exactly up to where live delivery takes over.
+/// </summary>
+internal sealed class MemoryRange(string origin, RangeBusOptions options, TimeProvider time)
+{
+    private readonly object _lock = new();
+    private readonly Queue<LogEntry> _log = new();
+    private readonly MemoryLiveState _state = new();
+    private readonly RangeFanout _fanout = new();
+    private readonly MemoryRetention _retention = new();
+    private ulong _sequence;
+    private BusCursor _head = new(origin, StreamId.Zero, StreamId.Zero, 0);
+
+    public void Publish(RangeEvent rangeEvent)
+    {
+        lock (_lock)
+        {
+            var id = new StreamId(0, ++_sequence);
+            _head = _head with { Events = id };
+            rangeEvent.Cursor = _head.ToString();
+            _log.Enqueue(new LogEntry(id, time.GetUtcNow(), rangeEvent, null));
+            _state.Apply(rangeEvent, id.Sequence);
+            Trim();
+            _fanout.DeliverControl(rangeEvent);
+        }
+    }
+
+    public void PublishPositions(IReadOnlyList<PositionUpdate> positions)
+    {
+        lock (_lock)
+        {
+            var id = new StreamId(0, ++_sequence);
+            var at = Timestamp.FromDateTimeOffset(time.GetUtcNow());
+            var cursors = _head.AfterEachPosition(id, positions.Count);
+            var events = new RangeEvent[positions.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                events[i] = new RangeEvent { Position = positions[i], Time = at, Cursor = cursors[i] };
+            }
+            _head = _head.AfterPosition(id, events.Length - 1);
+            _log.Enqueue(new LogEntry(id, time.GetUtcNow(), null, events));
+            _state.Apply(positions);
+            Trim();
+            foreach (var rangeEvent in events)
+            {
+                _fanout.DeliverPosition(rangeEvent);
+            }
+        }
+    }
+
+    /// <summary>Replays after <paramref name="resumeAfter"/> if it is retained, else returns the snapshot; then delivers live.</summary>
+    public (RangeLiveView? Snapshot, bool EventsLost) Attach(WatcherQueue queue, string? resumeAfter)
+    {
+        lock (_lock)
+        {
+            var resumed = BusCursor.TryParse(resumeAfter, out var cursor) && Replay(cursor, queue);
+            _fanout.Add(queue);
+            return resumed ? (null, false) : (_state.View(_head.ToString()), !string.IsNullOrEmpty(resumeAfter));
+        }
+    }
+
+    public void Detach(WatcherQueue queue) => _fanout.Remove(queue);
+
+    public RangeLiveView View()
+    {
+        lock (_lock)
+        {
+            return _state.View(_head.ToString());
+        }
+    }
+
+    public void ForgetBooking(string bookingId)
+    {
+        lock (_lock)
+        {
+            _state.ForgetBooking(bookingId);
+        }
+    }
+
+    private bool Replay(BusCursor cursor, WatcherQueue queue)
+    {
+        if (cursor.Origin != origin || cursor.Events > _head.Events || cursor.Positions > _head.Positions
+            || !_retention.Covers(cursor))
+        {
+            return false;
+        }
+        foreach (var entry in _log)
+        {
+            if (entry.Event is not null && entry.Id > cursor.Events)
+            {
+                queue.Replay(entry.Event, isPosition: false);
+            }
+            else if (entry.Positions is not null && entry.Id >= cursor.Positions)
+            {
+                var from = entry.Id == cursor.Positions ? cursor.Offset : 0;
+                for (var i = from; i < entry.Positions.Length; i++)
+                {
+                    queue.Replay(entry.Positions[i], isPosition: true);
+                }
+            }
+        }
+        return true;
+    }
+
+    // Trimming by age and by count (the log holds both logical streams, hence twice the cap).
+    private void Trim()
+    {
+        var oldest = time.GetUtcNow() - options.RetentionAge;
+        while (_log.Count > 0 && (_log.Count > 2L * options.MaxStreamLength || _log.Peek().At < oldest))
+        {
+            var entry = _log.Dequeue();
+            _retention.Trimmed(entry);
+            if (entry.Event is not null)
+            {
+                _state.Trimmed(entry.Event, entry.Id.Sequence);
+            }
+        }
+    }
+}
+
+/// <summary>One entry of a range's log: a control event or a batch of position events.</summary>
+internal sealed record LogEntry(StreamId Id, DateTimeOffset At, RangeEvent? Event, RangeEvent[]? Positions);

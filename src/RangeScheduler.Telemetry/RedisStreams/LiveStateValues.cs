@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text;
+
+namespace RangeScheduler.Telemetry.RedisStreams;
+
+/// <summary>
+/// Hash values that carry a label before the message bytes, <c>label\n message</c>: an open
+/// alert's booking id (so that the forget script matches it by prefix) and a command's last
+/// change in Unix milliseconds (so that pruning needs no decoding).
+/// </summary>
+internal static class LiveStateValues
+{
+    public static byte[] Labelled(string label, byte[] message)
+    {
+        var prefix = Encoding.UTF8.GetBytes(label + "\n");
+        return [.. prefix, .. message];
+    }
+
+    public static byte[] Labelled(DateTimeOffset changedAt, byte[] message) =>
+        Labelled(changedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), message);
+
+    public static string Label(byte[] value) => Encoding.UTF8.GetString(value, 0, Array.IndexOf(value, (byte)'\n'));
+
+    public static ReadOnlySpan<byte> Payload(byte[] value) => value.AsSpan(Array.IndexOf(value, (byte)'\n') + 1);
+}

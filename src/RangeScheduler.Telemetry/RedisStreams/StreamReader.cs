@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RangeScheduler.Telemetry.Cursors;
+using StackExchange.Redis;
+
+namespace RangeScheduler.Telemetry.RedisStreams;
+
+/// <summary>
+/// This instance's one reading loop: a single XREAD BLOCK over both streams of every range
+/// that has watchers here, handing each range what it read. One loop rather than one per range
+/// because blocking reads share the blocking multiplexer's one connection, where concurrent
+/// XREAD BLOCKs would queue behind each other. A range that gains its first watcher joins on
+/// the next round, at most one block time later, from the head it recorded then.
+/// </summary>
+internal sealed class StreamReader : IAsyncDisposable
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromMilliseconds(500);
+    private const int MostPerStream = 1_000;
+
+    private readonly RedisStreamsClient _client;
+    private readonly ConcurrentDictionary<string, RedisRange> _ranges;
+    private readonly ILogger _logger;
+    private readonly RedisHealth _health;
+    private readonly TimeSpan _blockFor;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public StreamReader(RedisStreamsClient client, ConcurrentDictionary<string, RedisRange> ranges, TimeSpan blockFor, RedisHealth health, ILogger logger)
+    {
+        (_client, _ranges, _blockFor, _health, _logger) = (client, ranges, blockFor, health, logger);
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>A range gained watchers: an idle loop starts reading.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                var active = _ranges.Values.Where(r => r.IsActive).ToList();
+                if (active.Count == 0)
+                {
+                    await _wake.WaitAsync(_stop.Token);
+                    continue;
+                }
+                await ReadOnceAsync(active);
+                _health.Reached();
+                continue;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                // The multiplexers reconnect by themselves; the next round reads from the same heads.
+                _health.Failed(exception);
+            }
+            catch (Exception exception)
+            {
+                RedisBusLog.LoopFailed(_logger, "reader", exception);
+            }
+            // WhenAny: a stop during the pause ends the loop without an exception to catch.
+            await Task.WhenAny(Task.Delay(RetryAfter, _stop.Token));
+        }
+    }
+
+    private async Task ReadOnceAsync(List<RedisRange> active)
+    {
+        var streams = new List<(string Key, StreamId After)>(active.Count * 2);
+        foreach (var range in active)
+        {
+            var head = range.Head;
+            streams.Add((range.Keys.Events, head.Events));
+            streams.Add((range.Keys.Positions, head.Positions));
+        }
+        var read = await _client.ReadAsync(streams, MostPerStream, _blockFor);
+        foreach (var range in active)
+        {
+            var events = read.FirstOrDefault(r => r.Key == range.Keys.Events).Entries ?? [];
+            var positions = read.FirstOrDefault(r => r.Key == range.Keys.Positions).Entries ?? [];
+            if (events.Count > 0 || positions.Count > 0)
+            {
+                range.Deliver(events, positions);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Telemetry.InProcess;
+using static RangeScheduler.Telemetry.Tests.Support.Events;
+
+namespace RangeScheduler.Telemetry.Tests.InProcess;
+
+public sealed class InProcessRangeBusTests : RangeBusTestsBase
+{
+    protected override IRangeBus Create(RangeBusOptions options) => RangeBuses.Create(null, options, NullLoggerFactory.Instance, TimeProvider.System);
+
+    [Fact]
+    public void Create_WithoutRedisConfiguration_InProcessBus() =>
+        RangeBuses.Create("", new RangeBusOptions(), NullLoggerFactory.Instance, TimeProvider.System).ShouldBeOfType<InProcessRangeBus>();
+
+    [Fact]
+    public async Task ResumeWithCursorFromAnotherRun_SnapshotWithEventsLost()
+    {
+        var earlierRun = NewBus();
+        await using var watcher = await earlierRun.SubscribeAsync(RangeId, null, default);
+        earlierRun.Publish(RangeId, Alert("al-1", "bk-1"));
+        var cursor = (await watcher.NextAsync()).Cursor;
+
+        await using var resumed = await NewBus().SubscribeAsync(RangeId, cursor, default);
+
+        resumed.EventsLost.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task EntriesOlderThanRetentionAge_CursorNotRetained()
+    {
+        var time = new ManualTime();
+        var bus = new InProcessRangeBus(new RangeBusOptions { RetentionAge = TimeSpan.FromMinutes(10) }, time);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
+        bus.Publish(RangeId, Alert("al-1", "bk-1"));
+        var cursor = (await watcher.NextAsync()).Cursor;
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        bus.Publish(RangeId, Alert("al-2", "bk-1"));
+        await using var resumed = await bus.SubscribeAsync(RangeId, cursor, default);
+
+        resumed.EventsLost.ShouldBeTrue();
+        resumed.Snapshot!.Commands.ShouldBeEmpty();
+        resumed.Snapshot.OpenAlerts.Count.ShouldBe(2);
+    }
+
+    private sealed class ManualTime : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

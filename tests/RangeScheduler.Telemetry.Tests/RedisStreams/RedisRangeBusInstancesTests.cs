@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Telemetry.RedisStreams;
+using RangeScheduler.Telemetry.Tests.Support;
+using static RangeScheduler.Telemetry.Tests.Support.Events;
+
+namespace RangeScheduler.Telemetry.Tests.RedisStreams;
+
+/// <summary>
+/// Two bus instances (two pairs of multiplexers, as two server instances have) on one
+/// redis-server, and what happens when that server dies and comes back.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
+{
+    private readonly string _rangeId = "range-" + Guid.NewGuid().ToString("N")[..8];
+
+    private static RedisRangeBus Instance(RedisServer server, ILoggerFactory? loggers = null) =>
+        new(server.Configuration, new RangeBusOptions(), loggers ?? NullLoggerFactory.Instance, TimeProvider.System);
+
+    [Fact]
+    public async Task TwoInstances_SeeEachOthersEventsAndServeEachOthersCursors()
+    {
+        await using var east = Instance(redis.Server);
+        await using var west = Instance(redis.Server);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, default);
+
+        east.Publish(_rangeId, Alert("al-1", "bk-1"));
+        east.PublishPositions(_rangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 1)]);
+        var seen = await onWest.TakeAsync(3);
+        // Two instances' publishing has no order between them until Redis takes the writes.
+        west.Publish(_rangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
+        seen.Add(await onWest.NextAsync());
+        seen.Select(Label).ShouldBe(["a:al-1", "p:bk-1/v1#1", "p:bk-1/v2#1", "c:cmd-1"]);
+        await using var onEast = await east.SubscribeAsync(_rangeId, seen[1].Cursor, default);
+        onEast.EventsLost.ShouldBeFalse();
+        (await onEast.TakeAsync(2)).Select(Label).ShouldBe(["p:bk-1/v2#1", "c:cmd-1"]);
+    }
+
+    [Fact]
+    public async Task RedisDiesMidStream_LocalWatchersGoOnAndTheOutagesEventsReachOtherInstancesLater()
+    {
+        await using var server = await RedisServer.StartAsync();
+        var eastLog = new CapturingLoggerFactory();
+        await using var east = Instance(server, eastLog);
+        await using var west = Instance(server);
+        await using var onEast = await east.SubscribeAsync(_rangeId, null, default);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, default);
+        east.Publish(_rangeId, Alert("al-before", "bk-1"));
+        Label(await onEast.NextAsync()).ShouldBe("a:al-before");
+        Label(await onWest.NextAsync()).ShouldBe("a:al-before");
+
+        await server.StopAsync();
+        east.Publish(_rangeId, Alert("al-during", "bk-1"));
+        east.PublishPositions(_rangeId, [Position("bk-1", "v1", 7)]);
+        east.Publish(_rangeId, Alert("al-during-2", "bk-1"));
+        var during = await onEast.TakeAsync(3);
+        during.Select(Label).ShouldBe(["a:al-during", "p:bk-1/v1#7", "a:al-during-2"]);
+
+        await server.StartAgainAsync();
+        // The outage's alert reaches the other instance once the writer is back, with no restart.
+        var arrived = await onWest.TakeThroughAsync("a:al-during-2");
+        arrived.Select(Label).ShouldBe(["a:al-during", "a:al-during-2"]);
+        east.Publish(_rangeId, Alert("al-after", "bk-1"));
+        Label(await onWest.NextAsync()).ShouldBe("a:al-after");
+        // East's own watcher had the outage's alert already: the write-back is not delivered twice.
+        Label(await onEast.NextAsync()).ShouldBe("a:al-after");
+
+        await using var fromLocalCursor = await east.SubscribeAsync(_rangeId, during[0].Cursor, default);
+        fromLocalCursor.EventsLost.ShouldBeTrue();
+        var state = await EventuallyAsync(() => east.ReadLiveStateAsync(_rangeId, default), s => s.Latest.Count == 1);
+        state.Latest.Single().Report.Sequence.ShouldBe(7UL);
+        state.OpenAlerts.Select(a => a.Id).Order().ShouldBe(["al-after", "al-during", "al-during-2"]);
+        eastLog.Lines.Count(l => l.Level == LogLevel.Warning).ShouldBe(1);
+    }
+}
