@@ -32,18 +32,30 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
     /// snapshot it gets. Once this instance's reader has passed the start, what lies between
     /// the start and the reader's head is replayed from Redis, and live delivery takes over.
     /// </summary>
-    public async Task<(RangeLiveView? Snapshot, bool EventsLost)> AttachAsync(WatcherQueue queue, string? resumeAfter, Action wakeReader)
+    public async Task<(RangeLiveView? Snapshot, bool EventsLost)> AttachAsync(
+        WatcherQueue queue, string? resumeAfter, Action wakeReader, CancellationToken cancellationToken)
     {
-        await ActivateAsync(wakeReader);
         RangeLiveView? snapshot = null;
-        if (!BusCursor.TryParse(resumeAfter, out var start) || !await RedisRetention.CoversAsync(client, Keys, start))
+        BusCursor head, start;
+        try
         {
-            (snapshot, start) = await RedisLiveStateReader.ReadAsync(client, Keys);
+            await ActivateAsync(wakeReader);
+            if (!BusCursor.TryParse(resumeAfter, out start) || !await RedisRetention.CoversAsync(client, Keys, start))
+            {
+                (snapshot, start) = await RedisLiveStateReader.ReadAsync(client, Keys);
+            }
+            head = await JoinAfterAsync(queue, start, wakeReader, cancellationToken);
         }
-        var head = await JoinAfterAsync(queue, start, wakeReader);
+        catch
+        {
+            // Activated for a watcher that never joined: stop reading the range if nobody else watches it.
+            Detach(queue);
+            throw;
+        }
         try
         {
             await ReplayAsync(queue, start, head);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch
         {
@@ -59,7 +71,7 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
 
     // The watcher joins once the reader's head has reached its start, so that no live event it
     // gets lies before the start; live events wait in the queue while the replay is read.
-    private async Task<BusCursor> JoinAfterAsync(WatcherQueue queue, BusCursor start, Action wakeReader)
+    private async Task<BusCursor> JoinAfterAsync(WatcherQueue queue, BusCursor start, Action wakeReader, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (true)
@@ -79,7 +91,7 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
                 throw new TimeoutException("this instance's stream reader did not reach the watcher's start within 10 s");
             }
             await ActivateAsync(wakeReader);
-            await Task.Delay(10);
+            await Task.Delay(10, cancellationToken);
         }
     }
 

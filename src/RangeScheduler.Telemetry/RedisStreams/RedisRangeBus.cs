@@ -55,7 +55,7 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
     {
         var range = Range(rangeId);
         var queue = new WatcherQueue(_options.WatcherQueue, _options.CoalescePositionsAfter);
-        var (snapshot, eventsLost) = await Unavailable(() => range.AttachAsync(queue, resumeAfter, _reader.Wake)).WaitAsync(cancellationToken);
+        var (snapshot, eventsLost) = await Unavailable(() => range.AttachAsync(queue, resumeAfter, _reader.Wake, cancellationToken));
         return new RangeBusSubscription(queue, snapshot, eventsLost, () =>
         {
             range.Detach(queue);

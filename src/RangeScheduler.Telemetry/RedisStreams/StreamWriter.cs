@@ -82,7 +82,11 @@ internal sealed class StreamWriter : IAsyncDisposable
                     await TrimAsync();
                 }
             }
-            catch (Exception exception) when (exception is not RedisException and not TimeoutException)
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                // Only trimming gets here (writes fall back to local delivery): the next write finds out whether Redis is down.
+            }
+            catch (Exception exception)
             {
                 RedisBusLog.LoopFailed(_logger, "writer", exception);
             }

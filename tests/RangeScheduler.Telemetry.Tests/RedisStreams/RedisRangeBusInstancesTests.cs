@@ -74,4 +74,19 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         state.OpenAlerts.Select(a => a.Id).Order().ShouldBe(["al-after", "al-during", "al-during-2"]);
         eastLog.Lines.Count(l => l.Level == LogLevel.Warning).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task RedisDownFromTheStart_PublishingGoesOnAndReadsAreUnavailable()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await server.StopAsync();
+        await using var bus = Instance(server);
+
+        bus.Publish(_rangeId, Alert("al-1", "bk-1"));
+        bus.PublishPositions(_rangeId, [Position("bk-1", "v1", 1)]);
+        bus.ForgetBooking(_rangeId, "bk-1");
+
+        await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.SubscribeAsync(_rangeId, null, default));
+        await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.ReadLiveStateAsync(_rangeId, default));
+    }
 }
