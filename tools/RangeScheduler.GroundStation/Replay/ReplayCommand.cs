@@ -23,7 +23,7 @@ internal static class ReplayCommand
         {
             server, key, booking, vehicle, file, track, speed, batchMs,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CommandFailures.ReportAsync(async () =>
         {
             var options = new ReplayOptions(
                 StationOptions.ServerUri(parse.GetValue(server)!),
@@ -36,7 +36,7 @@ internal static class ReplayCommand
                 StationOptions.BatchInterval(parse.GetValue(batchMs)));
             var summary = await new ReplayRunner(Console.Out, TimeProvider.System).RunAsync(options, cancellationToken).ConfigureAwait(false);
             return summary.Rejected == 0 ? 0 : 2;
-        });
+        }));
         return command;
     }
 }
