@@ -32,7 +32,7 @@ internal static class ReplayCommand
                 parse.GetValue(vehicle),
                 parse.GetValue(file)!.FullName,
                 parse.GetValue(track),
-                parse.GetValue(speed) >= 0 ? parse.GetValue(speed) : throw new ArgumentOutOfRangeException(nameof(speed), "--speed must be 0 or more."),
+                parse.GetValue(speed),
                 StationOptions.BatchInterval(parse.GetValue(batchMs)));
             var summary = await new ReplayRunner(Console.Out, TimeProvider.System).RunAsync(options, cancellationToken).ConfigureAwait(false);
             return summary.Rejected == 0 ? 0 : 2;

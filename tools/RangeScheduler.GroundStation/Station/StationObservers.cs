@@ -2,6 +2,19 @@ using RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.GroundStation.Station;
 
+/// <summary>
+/// What a <see cref="StationLink"/> received, as it arrives, on the stream's reading
+/// thread. The replay prints each; the swarm only counts, so it passes none.
+/// </summary>
+public interface IStationObserver
+{
+    void OnAck(Ack ack);
+
+    void OnAlert(Alert alert);
+
+    void OnCommand(Command command);
+}
+
 /// <summary>Writes every ack, alert and command as one line, as the replay command shows them.</summary>
 public sealed class ConsoleStationObserver(TextWriter output) : IStationObserver
 {
