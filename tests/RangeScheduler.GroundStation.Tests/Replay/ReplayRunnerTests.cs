@@ -64,11 +64,12 @@ public sealed class ReplayRunnerTests
     {
         await using var server = await FakeRangeServer.StartAsync(Booking());
 
-        // 148 fixes a second apart, at 100 × real time: about 1.5 s, 15 batches of 10 ms-spaced fixes.
+        // 148 fixes a second apart, at 100 × real time: about 1.5 s, some 15 batches of
+        // 10 ms-spaced fixes; fewer when a busy machine wakes the sender late.
         await new ReplayRunner(TextWriter.Null, TimeProvider.System).RunAsync(Options(server.Address, LogFiles.NmeaBoat, 100), CancellationToken.None);
 
         var batches = server.Telemetry.Batches.Where(b => b.Reports.Count > 0).ToList();
-        batches.Count.ShouldBeInRange(8, 40);
+        batches.Count.ShouldBeInRange(2, 40);
         var reports = batches.SelectMany(b => b.Reports).ToList();
         reports.Count.ShouldBe(148);
         var span = reports[^1].Time.ToDateTimeOffset() - reports[0].Time.ToDateTimeOffset();

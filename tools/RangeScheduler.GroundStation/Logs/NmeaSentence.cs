@@ -13,8 +13,6 @@ internal readonly record struct NmeaSentence(string[] Fields, DateTimeOffset? Ta
     /// <summary>The sentence formatter without its talker: "RMC" for $GPRMC and $GNRMC, "VDM" for !AIVDM.</summary>
     public string Formatter => Fields[0].Length >= 5 ? Fields[0][^3..] : Fields[0];
 
-    public string Talker => Fields[0].Length >= 5 ? Fields[0][1..^3] : "";
-
     /// <summary>False for comments, blank lines, bad checksums and lines that are not sentences.</summary>
     public static bool TryParse(string line, out NmeaSentence sentence)
     {
