@@ -13,7 +13,7 @@ namespace RangeScheduler.GroundStation.Tests.Support;
 
 /// <summary>
 /// A real Kestrel server on a free loopback port, through the project's own gRPC transport,
-/// serving GetBooking (the bookings it was given) and a StreamPositions that acks every
+/// serving one range, bookings without rules (the ones it was given and any created) and a StreamPositions that acks every
 /// batch, sends one command and one alert after the first, and records what it received.
 /// It checks nothing a real server checks: it is there to watch the tool's own behaviour.
 /// </summary>
@@ -31,6 +31,8 @@ internal sealed class FakeRangeServer : IAsyncDisposable
 
     public FakeTelemetryService Telemetry => _app.Services.GetRequiredService<FakeTelemetryService>();
 
+    public FakeBookingService Bookings => _app.Services.GetRequiredService<FakeBookingService>();
+
     public static async Task<FakeRangeServer> StartAsync(params Booking[] bookings)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,7 +43,9 @@ internal sealed class FakeRangeServer : IAsyncDisposable
         builder.Services.AddRouting();
         builder.Services.AddSingleton(new FakeBookingService(bookings));
         builder.Services.AddSingleton<FakeTelemetryService>();
+        builder.Services.AddSingleton<FakeRangeService>();
         var app = builder.Build();
+        app.MapGrpcService<FakeRangeService>(ContractServices.RangeService);
         app.MapGrpcService<FakeBookingService>(ContractServices.BookingService);
         app.MapGrpcService<FakeTelemetryService>(ContractServices.TelemetryService);
         await app.StartAsync();

@@ -41,7 +41,7 @@ public sealed class StationLink : IAsyncDisposable
     public async Task SendAsync(PositionBatch batch)
     {
         batch.BatchId = _nextBatchId++;
-        var owed = _receipts.Count > 0;
+        var owed = !_receipts.IsEmpty;
         while (_receipts.TryDequeue(out var receipt))
         {
             batch.Receipts.Add(receipt);
