@@ -2,7 +2,7 @@ using System.CommandLine;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Replay;
 using RangeScheduler.GroundStation.Swarm;
-using RangeScheduler.GroundStation.Tests.Replay;
+using RangeScheduler.GroundStation.Tests.Geo;
 using RangeScheduler.GroundStation.Tests.Support;
 
 namespace RangeScheduler.GroundStation.Tests.Commands;

@@ -1,6 +1,7 @@
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Geo;
 using RangeScheduler.GroundStation.Replay;
+using RangeScheduler.GroundStation.Tests.Geo;
 using RangeScheduler.GroundStation.Tests.Support;
 
 namespace RangeScheduler.GroundStation.Tests.Replay;

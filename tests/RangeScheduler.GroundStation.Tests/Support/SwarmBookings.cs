@@ -1,6 +1,6 @@
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Geo;
-using RangeScheduler.GroundStation.Tests.Replay;
+using RangeScheduler.GroundStation.Tests.Geo;
 
 namespace RangeScheduler.GroundStation.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Google.Protobuf;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Swarm;
-using RangeScheduler.GroundStation.Tests.Replay;
+using RangeScheduler.GroundStation.Tests.Geo;
 using RangeScheduler.GroundStation.Tests.Support;
 
 namespace RangeScheduler.GroundStation.Tests.Swarm;

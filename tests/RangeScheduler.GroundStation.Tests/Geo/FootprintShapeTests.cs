@@ -1,7 +1,7 @@
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Geo;
 
-namespace RangeScheduler.GroundStation.Tests.Replay;
+namespace RangeScheduler.GroundStation.Tests.Geo;
 
 public sealed class FootprintShapeTests
 {
