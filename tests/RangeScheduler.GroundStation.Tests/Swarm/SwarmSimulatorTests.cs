@@ -1,0 +1,33 @@
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.GroundStation.Swarm;
+using RangeScheduler.GroundStation.Tests.Support;
+
+namespace RangeScheduler.GroundStation.Tests.Swarm;
+
+public sealed class SwarmSimulatorTests
+{
+    [Fact]
+    public async Task TwoStreams_EveryVehicleReportsAtTheRateAndCommandsGetReceipts()
+    {
+        var bookings = SwarmBookings.All();
+        await using var server = await FakeRangeServer.StartAsync(bookings);
+        var options = new SwarmOptions(server.Address, "dev-gs-oceanalpha-1", bookings, RateHz: 10, Duration: TimeSpan.FromSeconds(1.5), Streams: 2);
+
+        var result = await new SwarmSimulator(options, TimeProvider.System).RunAsync(CancellationToken.None);
+
+        var reports = server.Telemetry.Batches.SelectMany(b => b.Reports).ToList();
+        // Fixes 0..15 (t = 0 s .. 1.5 s) of 9 vehicles.
+        reports.Count.ShouldBe(9 * 16);
+        foreach (var vehicle in reports.GroupBy(r => r.VehicleId))
+        {
+            vehicle.Select(r => r.Sequence).ShouldBe(Enumerable.Range(1, 16).Select(i => (ulong)i));
+        }
+        server.Telemetry.Authorizations.Count.ShouldBe(2);
+        // The fake sends one command per stream; each is answered.
+        server.Telemetry.Batches.SelectMany(b => b.Receipts).Select(r => r.Status).ShouldBe([CommandStatus.Acknowledged, CommandStatus.Acknowledged]);
+        result.Vehicles.ShouldBe(9);
+        result.Totals.Fixes.ShouldBe(9 * 16);
+        result.Totals.Accepted.ShouldBe(9 * 16);
+        result.Totals.Alerts[(int)AlertKind.NearBoundary].ShouldBe(2);
+    }
+}
