@@ -34,8 +34,9 @@ public static class SessionClock
                 BookingLifecycle.Transition(booking, BookingState.Cancelled, StateReason.ApprovalTimedOut, ApprovalTimedOutMessage, now),
             BookingState.Confirmed when now >= span.End =>
                 BookingLifecycle.Transition(booking, BookingState.Completed, StateReason.Unspecified, EndedBeforeActivationMessage, now),
+            // A session starts conforming (nothing has been seen outside yet); live monitoring moves it on from there.
             BookingState.Confirmed =>
-                BookingLifecycle.Transition(booking, BookingState.Active, StateReason.Unspecified, "", now),
+                BookingLifecycle.Transition(booking, BookingState.Active, StateReason.Unspecified, "", now) with { Conformance = ConformanceState.Conforming },
             _ => BookingLifecycle.Transition(booking, BookingState.Completed, StateReason.Unspecified, "", now),
         };
     }

@@ -41,11 +41,12 @@ public class SessionClockTests
         SessionClock.Advance(Session(state), At(hours)).ShouldBeNull();
 
     [Fact]
-    public void Advance_ConfirmedAtItsStart_ActiveOneVersionUp()
+    public void Advance_ConfirmedAtItsStart_ActiveOneVersionUpAndConforming()
     {
         var active = SessionClock.Advance(Session(BookingState.Confirmed), At(1)).ShouldNotBeNull();
 
         active.State.ShouldBe(BookingState.Active);
+        active.Conformance.ShouldBe(ConformanceState.Conforming);
         active.Version.ShouldBe(4);
         active.UpdatedAt.ShouldBe(At(1));
         active.StateReason.ShouldBe(StateReason.Unspecified);
