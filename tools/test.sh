@@ -6,7 +6,8 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests run against (docs/interop.md, docs/storage.md; shared/DEPENDENCIES.md says why).
+# Debian packages the tests run against (docs/interop.md, docs/storage.md, docs/telemetry-bus.md,
+# docs/telemetry.md; shared/DEPENDENCIES.md says why).
 apt_packages=(
   python3-grpcio
   python3-protobuf
@@ -14,6 +15,8 @@ apt_packages=(
   protobuf-compiler-grpc
   postgresql
   postgresql-15-postgis-3
+  redis-server
+  proj-data
 )
 
 install_missing_packages() {

@@ -15,10 +15,20 @@ namespace RangeScheduler.Server.Bookings;
 /// the book as it is written. A book is built from the store on first use (and at start-up
 /// for every range), and rebuilt after a failed write or a change of the range's definition.
 /// Every booking written is handed to the <see cref="SessionPlanner"/> once durable, so its
-/// session starts and ends on time whichever command wrote it.
+/// session starts and ends on time whichever command wrote it; every change, made here or
+/// by another process, is told to the <see cref="IRangeChangeListener"/>s (live conformance)
+/// as it is made, inside the range's turn.
 /// </summary>
-public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRangeLedger ledger, SessionPlanner sessions, TimeProvider time)
+public sealed class RangeDesk(
+    IRangeStore ranges,
+    IBookingStore bookings,
+    IRangeLedger ledger,
+    SessionPlanner sessions,
+    IEnumerable<IRangeChangeListener> listeners,
+    TimeProvider time)
 {
+    private readonly IRangeChangeListener[] _listeners = listeners.ToArray();
+
     private readonly ConcurrentDictionary<string, Lazy<Task<RangeSlot>>> _slots = new(StringComparer.Ordinal);
 
     /// <summary>Every organisation's vehicles over all loaded ranges, for double-booking checks.</summary>
@@ -41,6 +51,7 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
                 var decision = decide(slot.Book, time.GetUtcNow());
                 slot.Apply(decision.Write, Vehicles);
                 written = decision.Write.Bookings;
+                Tell(rangeId, slot.Book, changes, decision.Write);
                 return decision;
             }, cancellationToken).ConfigureAwait(false);
             slot.Advance(result.Sequence);
@@ -55,6 +66,19 @@ public sealed class RangeDesk(IRangeStore ranges, IBookingStore bookings, IRange
             // The book may hold what the failed write was to store; build it afresh next time.
             Forget(rangeId);
             throw;
+        }
+    }
+
+    // Inside the range's turn, so that listeners see a range's changes in the order they were made.
+    private void Tell(string rangeId, RangeBook book, RangeChanges others, LedgerWrite written)
+    {
+        if (others.IsEmpty && written.IsEmpty)
+        {
+            return;
+        }
+        foreach (var listener in _listeners)
+        {
+            listener.Changed(rangeId, book, others.IsEmpty ? null : others, written);
         }
     }
 

@@ -1,6 +1,7 @@
 using RangeScheduler.Domain.Validation;
 using RangeScheduler.Grpc;
 using RangeScheduler.Storage;
+using RangeScheduler.Telemetry;
 
 namespace RangeScheduler.Server.Errors;
 
@@ -34,12 +35,13 @@ public static class StatusErrors
         StaleVersionException => Error(StatusCode.Aborted, error.Message),
         IllegalTransitionException => Error(StatusCode.FailedPrecondition, error.Message),
         StoreUnavailableException => Error(StatusCode.Unavailable, "the store is unavailable: " + error.Message),
+        RangeBusUnavailableException => Error(StatusCode.Unavailable, "the telemetry bus is unavailable: " + error.Message),
         _ => throw new ArgumentException($"{error.GetType().Name} is not a domain or store failure", nameof(error)),
     };
 
     /// <summary>True for the failures <see cref="From"/> maps.</summary>
     public static bool IsMapped(Exception error) =>
-        error is DomainException or StoreUnavailableException;
+        error is DomainException or StoreUnavailableException or RangeBusUnavailableException;
 
     private static RpcException Error(StatusCode code, string detail) => new(new Status(code, detail));
 }

@@ -45,6 +45,7 @@ public static class RangeSchedulerHosting
         builder.Services.AddRangeStorage(options.Store);
         builder.Services.AddBookingEngine();
         builder.Services.AddSessionLifecycle(options.Store, builder.Configuration);
+        builder.Services.AddLiveTelemetry(options.Redis, builder.Configuration);
         return builder;
     }
 

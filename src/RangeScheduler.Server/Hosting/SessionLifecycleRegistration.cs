@@ -2,7 +2,6 @@ using Quartz;
 using RangeScheduler.Server.Housekeeping;
 using RangeScheduler.Server.Sessions;
 using RangeScheduler.Storage;
-using RangeScheduler.Telemetry;
 
 namespace RangeScheduler.Server.Hosting;
 
@@ -10,7 +9,7 @@ namespace RangeScheduler.Server.Hosting;
 /// Sessions that start and end by themselves (DESIGN.md, "Jobs"): Quartz.NET with its
 /// persistent job store in the bookings' own database — SQLite for the embedded server,
 /// PostgreSQL in clustered mode, so that any number of instances share the jobs and each
-/// fires once — plus the retention job and the telemetry bus that carries booking events.
+/// fires once — plus the retention job.
 /// </summary>
 public static class SessionLifecycleRegistration
 {
@@ -30,7 +29,6 @@ public static class SessionLifecycleRegistration
     public static IServiceCollection AddSessionLifecycle(this IServiceCollection services, string store, IConfiguration configuration)
     {
         var database = StoreDatabase.Of(store);
-        services.AddSingleton<IRangeBus, InProcessRangeBus>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
         services.AddSingleton<IRetentionTask, IdempotencyRetention>();
         services.AddSingleton<SessionSteps>();

@@ -15,4 +15,20 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 3, EventName = "DevelopmentKey", Level = LogLevel.Information,
         Message = "Development principal {PrincipalId} ({Role}): authorization: Bearer {ApiKey}")]
     public static partial void DevelopmentKey(ILogger logger, string principalId, string role, string apiKey);
+
+    [LoggerMessage(EventId = 20, EventName = "ConformanceNotRecorded", Level = LogLevel.Warning,
+        Message = "The conformance of booking {BookingId} could not be written; it is written again at its next change")]
+    public static partial void ConformanceNotRecorded(ILogger logger, string bookingId, Exception error);
+
+    [LoggerMessage(EventId = 21, EventName = "TrackChunkDropped", Level = LogLevel.Warning,
+        Message = "The track recorder is full: {Count} reports of booking {BookingId} were not recorded")]
+    public static partial void TrackChunkDropped(ILogger logger, string bookingId, int count);
+
+    [LoggerMessage(EventId = 22, EventName = "WatchdogFailed", Level = LogLevel.Error,
+        Message = "The conformance watchdog's round failed; it tries again at the next")]
+    public static partial void WatchdogFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 23, EventName = "CommandNotApplied", Level = LogLevel.Warning,
+        Message = "Command {CommandId} could not be applied to booking {BookingId}")]
+    public static partial void CommandNotApplied(ILogger logger, string commandId, string bookingId, Exception error);
 }

@@ -7,6 +7,7 @@ using RangeScheduler.Server.Identities;
 using RangeScheduler.Server.Mapping;
 using RangeScheduler.Server.Paging;
 using RangeScheduler.Storage;
+using RangeScheduler.Telemetry;
 using V1 = RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.Server.Ranges;
@@ -14,9 +15,10 @@ namespace RangeScheduler.Server.Ranges;
 /// <summary>
 /// Closures: a controller closes part of a range for a while. Bookings it overlaps are
 /// cancelled (reason CLOSURE) when asked and not yet active, otherwise kept, and their
-/// owners told either way (contract <c>CreateClosureRequest</c>).
+/// owners told either way (contract <c>CreateClosureRequest</c>). Range watchers see every
+/// closure made and deleted (a deleted one with an empty window).
 /// </summary>
-public sealed class ClosureCommands(IRangeStore ranges, IBookingStore store, RangeDesk desk, BookingEventHub events, TimeProvider time)
+public sealed class ClosureCommands(IRangeStore ranges, IBookingStore store, RangeDesk desk, BookingEventHub events, IRangeBus bus, TimeProvider time)
 {
     private const string PageTokenList = "closures";
 
@@ -38,6 +40,7 @@ public sealed class ClosureCommands(IRangeStore ranges, IBookingStore store, Ran
         cancelled.ForEach(b => events.Publish(b, V1.BookingChange.Cancelled, now));
         kept.ForEach(b => events.Publish(b, V1.BookingChange.ClosureOverlap, now));
         var response = new V1.CreateClosureResponse { Closure = ClosureMapping.ToContract(closure) };
+        bus.Publish(closure.RangeId, new V1.RangeEvent { Time = GeoMapping.ToContract(now), Closure = response.Closure.Clone() });
         response.AffectedBookingIds.Add(cancelled.Concat(kept).Select(b => b.Id));
         return response;
     }
@@ -77,6 +80,9 @@ public sealed class ClosureCommands(IRangeStore ranges, IBookingStore store, Ran
             ?? throw new NotFoundException("closure", request.ClosureId);
         caller.EnsureControls(closure.RangeId);
         await desk.DecideAsync(closure.RangeId, (_, _) => new LedgerDecision<bool>(new LedgerWrite([], [], [closure.Id], []), true), cancellationToken).ConfigureAwait(false);
+        var deleted = ClosureMapping.ToContract(closure);
+        deleted.Window = new V1.TimeWindow();
+        bus.Publish(closure.RangeId, new V1.RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Closure = deleted });
         return new V1.DeleteClosureResponse();
     }
 }

@@ -42,7 +42,7 @@ internal static class Requests
     }
 
     /// <summary>A point this many metres east and north of the Jaakonmeri centre (small offsets: a flat-earth step is exact enough for placing test squares).</summary>
-    private static LatLng Offset(double eastMeters, double northMeters)
+    public static LatLng Offset(double eastMeters, double northMeters)
     {
         const double metresPerDegree = 111_320;
         return new LatLng

@@ -1,0 +1,59 @@
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Server.Mapping;
+using RangeScheduler.Telemetry;
+
+namespace RangeScheduler.Server.Telemetry;
+
+/// <summary>
+/// Writes open commands to the station streams of this process that carry their vehicles,
+/// each once per stream, and says so on the bus: a QUEUED command becomes DELIVERED.
+/// </summary>
+public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IRangeBus bus, TimeProvider time)
+{
+    /// <summary>A command issued or changed anywhere, as the range's feed brings it.</summary>
+    public void Learn(string rangeId, Command command)
+    {
+        board.Apply(rangeId, command);
+        if (command.Status is not (CommandStatus.Queued or CommandStatus.Delivered))
+        {
+            return;
+        }
+        if (command.VehicleId.Length > 0)
+        {
+            if (routes.Carrier(command.BookingId, command.VehicleId) is { } carrier)
+            {
+                Offer(carrier, command.BookingId, command.VehicleId);
+            }
+            return;
+        }
+        foreach (var carrier in routes.Carriers(command.BookingId))
+        {
+            Offer(carrier, command.BookingId, "");
+        }
+    }
+
+    /// <summary>Writes to <paramref name="stream"/> the open commands for the vehicle it has not had yet.</summary>
+    public void Offer(StationStream stream, string bookingId, string vehicleId)
+    {
+        foreach (var command in board.TakeUnsent(bookingId, vehicleId, stream, time.GetUtcNow()))
+        {
+            if (stream.TrySend(command) && board.Delivered(command.Id) is { } delivered)
+            {
+                Publish(delivered);
+            }
+        }
+    }
+
+    /// <summary>A station's receipt for a command written to its stream.</summary>
+    public void Receive(CommandReceipt receipt, StationStream from)
+    {
+        if (board.Receipt(receipt, from) is { } received)
+        {
+            Publish(received);
+        }
+    }
+
+    /// <summary>A status change made here, for every watcher and process.</summary>
+    public void Publish(CommandChange change) =>
+        bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });
+}

@@ -1,0 +1,233 @@
+using Google.Protobuf.WellKnownTypes;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Domain.Bookings;
+using RangeScheduler.Domain.Conformance;
+using RangeScheduler.Domain.Spatial;
+using RangeScheduler.Server.Bookings;
+using RangeScheduler.Telemetry;
+using Booking = RangeScheduler.Domain.Bookings.Booking;
+
+namespace RangeScheduler.Server.Telemetry;
+
+/// <summary>
+/// Takes one batch of a ground station's reports (DESIGN.md, "Telemetry and conformance"):
+/// each report checked — fields, booking, organisation, vehicle, reporting window, clock,
+/// sequence, rate — and rejected in the Ack with its code, never silently dropped (a batch's
+/// reports are admitted in sequence order, whatever order they came in); the
+/// accepted ones checked for conformance per range, published on the bus as one entry per
+/// range, and recorded in their tracks.
+/// </summary>
+public sealed class PositionIngest(
+    ReportableBookings bookings,
+    ReportingVehicles vehicles,
+    RangeMonitors monitors,
+    RangeDesk desk,
+    ConformanceDispatch dispatch,
+    StationRoutes routes,
+    CommandDelivery commands,
+    CommandFeeds feeds,
+    TrackRecording tracks,
+    HeightReference heights,
+    IRangeBus bus,
+    TelemetryOptions options,
+    TimeProvider time)
+{
+    public async Task<Ack> IngestAsync(StationStream station, PositionBatch batch, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var receivedAt = Timestamp.FromDateTimeOffset(now);
+        var ack = new Ack { BatchId = batch.BatchId };
+        List<RangeBatch>? accepted = null;
+        var order = AdmissionOrder(batch.Reports);
+        for (var k = 0; k < batch.Reports.Count; k++)
+        {
+            var i = order?[k] ?? k;
+            var report = batch.Reports[i];
+            var (code, reason, booking, monitor) = await AdmitAsync(station, report, i, now, cancellationToken).ConfigureAwait(false);
+            if (code == RejectedReport.Types.Code.Unspecified && booking is not null && monitor is not null)
+            {
+                ack.Accepted++;
+                RangeBatch.Of(ref accepted, monitor).Add(report, booking, heights.AboveMeanSeaLevel(report), now);
+                if (routes.Carry(booking.Id, report.VehicleId, station))
+                {
+                    feeds.Follow(booking.RangeId);
+                    commands.Offer(station, booking.Id, report.VehicleId);
+                }
+            }
+            else if (reason is null)
+            {
+                ack.Duplicates++;
+            }
+            else
+            {
+                ack.Rejected.Add(new RejectedReport { VehicleId = report.VehicleId, Sequence = report.Sequence, Code = code, Reason = reason });
+            }
+        }
+        if (accepted is not null)
+        {
+            foreach (var rangeBatch in accepted)
+            {
+                Publish(rangeBatch, receivedAt);
+            }
+        }
+        return ack;
+    }
+
+    // Unspecified code and no reason: a duplicate. Unspecified with a booking: accepted.
+    private async ValueTask<(RejectedReport.Types.Code Code, string? Reason, Booking? Booking, RangeMonitor? Monitor)> AdmitAsync(
+        StationStream station, PositionReport report, int index, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ReportFields.Violations(report, index) is { } violations)
+        {
+            return (RejectedReport.Types.Code.Invalid, violations, null, null);
+        }
+        if (report.HasAltitudeM && report.AltitudeReference == VerticalReference.Wgs84Ellipsoid && !heights.CanConvertEllipsoidHeights)
+        {
+            return (RejectedReport.Types.Code.Invalid,
+                $"reports[{index}].altitude_reference: WGS84_ELLIPSOID heights cannot be converted here (the geoid grid is not installed); report AMSL", null, null);
+        }
+        var fixTime = report.Time.ToDateTimeOffset();
+        var booking = await bookings.FindAsync(report.BookingId, fixTime, cancellationToken).ConfigureAwait(false);
+        if (booking is null)
+        {
+            return (RejectedReport.Types.Code.BookingNotFound, $"no booking \"{report.BookingId}\"", null, null);
+        }
+        if (booking.OrganizationId != station.OrganizationId)
+        {
+            return (RejectedReport.Types.Code.NotPermitted, $"booking \"{booking.Id}\" belongs to another organisation", null, null);
+        }
+        if (!Carries(booking, report.VehicleId))
+        {
+            return (RejectedReport.Types.Code.VehicleNotInBooking, $"vehicle \"{report.VehicleId}\" is not a vehicle of booking \"{booking.Id}\"", null, null);
+        }
+        var monitor = monitors.Find(booking.RangeId)
+            ?? await desk.ReadAsync(booking.RangeId, (book, _) => monitors.Ensure(book), cancellationToken).ConfigureAwait(false);
+        if (ReportingWindow.WhyNot(booking, monitor.Plane.Range.ReportGrace, fixTime) is { } notReportable)
+        {
+            return (RejectedReport.Types.Code.NotReportable, notReportable, null, null);
+        }
+        var skew = fixTime - now;
+        if (skew.Duration() > options.MaxClockSkew)
+        {
+            return (RejectedReport.Types.Code.ClockSkew,
+                $"reports[{index}].time is {Math.Abs(skew.TotalSeconds):0.###} s {(skew < TimeSpan.Zero ? "behind" : "ahead of")} the server's clock (at most {options.MaxClockSkew.TotalSeconds:0.###} s)", null, null);
+        }
+        return vehicles.Of(booking.OrganizationId, report.VehicleId).Admit(report.Epoch, report.Sequence, now) switch
+        {
+            Admission.Accepted => (RejectedReport.Types.Code.Unspecified, null, booking, monitor),
+            Admission.Duplicate => (RejectedReport.Types.Code.Unspecified, null, null, null),
+            _ => (RejectedReport.Types.Code.RateLimited, $"vehicle \"{report.VehicleId}\" reports faster than {options.MaxReportRateHz:0.##} per second", null, null),
+        };
+    }
+
+    private void Publish(RangeBatch batch, Timestamp receivedAt)
+    {
+        var outcome = batch.Monitor.Observe(batch.Fixes, batch.Bookings);
+        dispatch.Send(batch.Monitor.RangeId, outcome);
+        var updates = new List<PositionUpdate>(batch.Reports.Count);
+        for (var i = 0; i < batch.Reports.Count; i++)
+        {
+            var booking = batch.BookingOf[i];
+            updates.Add(new PositionUpdate
+            {
+                Report = batch.Reports[i],
+                Conformance = (Contracts.V1.ConformanceState)batch.Monitor.StateOf(booking.Id),
+                VehicleKind = (Contracts.V1.VehicleKind)KindOf(booking, batch.Reports[i].VehicleId),
+                ReceivedAt = receivedAt,
+            });
+        }
+        bus.PublishPositions(batch.Monitor.RangeId, updates);
+        tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds);
+    }
+
+    // A batch is one unit: reports in it are admitted in (epoch, sequence) order, so a station
+    // that batches them out of order loses none; across batches an older pair is a duplicate.
+    private static int[]? AdmissionOrder(IReadOnlyList<PositionReport> reports)
+    {
+        var ascending = true;
+        for (var i = 1; i < reports.Count && ascending; i++)
+        {
+            ascending = Key(reports[i]) >= Key(reports[i - 1]);
+        }
+        if (ascending)
+        {
+            return null;
+        }
+        var keys = new UInt128[reports.Count];
+        var order = new int[reports.Count];
+        for (var i = 0; i < reports.Count; i++)
+        {
+            keys[i] = Key(reports[i]);
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    private static UInt128 Key(PositionReport report) => new(report.Epoch, report.Sequence);
+
+    private static bool Carries(Booking booking, string vehicleId)
+    {
+        foreach (var vehicle in booking.Vehicles)
+        {
+            if (vehicle.Id == vehicleId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Domain.Ranges.VehicleKind KindOf(Booking booking, string vehicleId)
+    {
+        foreach (var vehicle in booking.Vehicles)
+        {
+            if (vehicle.Id == vehicleId)
+            {
+                return vehicle.Kind;
+            }
+        }
+        return default;
+    }
+
+    /// <summary>The accepted reports of one batch on one range.</summary>
+    private sealed class RangeBatch(RangeMonitor monitor)
+    {
+        public RangeMonitor Monitor { get; } = monitor;
+
+        public List<PositionReport> Reports { get; } = [];
+
+        public List<Booking> BookingOf { get; } = [];
+
+        public List<string> BookingIds { get; } = [];
+
+        public List<Fix> Fixes { get; } = [];
+
+        public HashSet<Booking> Bookings { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public static RangeBatch Of(ref List<RangeBatch>? batches, RangeMonitor monitor)
+        {
+            batches ??= [];
+            foreach (var batch in batches)
+            {
+                if (ReferenceEquals(batch.Monitor, monitor))
+                {
+                    return batch;
+                }
+            }
+            var added = new RangeBatch(monitor);
+            batches.Add(added);
+            return added;
+        }
+
+        public void Add(PositionReport report, Booking booking, double? height, DateTimeOffset receivedAt)
+        {
+            Reports.Add(report);
+            BookingOf.Add(booking);
+            BookingIds.Add(booking.Id);
+            Bookings.Add(booking);
+            Fixes.Add(new Fix(booking.Id, report.VehicleId, report.Time.ToDateTimeOffset(), receivedAt,
+                new GeoPoint(report.Latitude, report.Longitude), height, report.NextReportBy?.ToDateTimeOffset()));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Server.Logging;
+using RangeScheduler.Storage.Tracks;
+
+namespace RangeScheduler.Server.Telemetry;
+
+/// <summary>
+/// Gathers each vehicle's accepted reports into runs and hands a run to the
+/// <see cref="TrackRecorder"/> as one chunk once it holds <see cref="RunLength"/> reports or
+/// is <see cref="RunAge"/> old: a swarm sends one report per vehicle per batch, and a chunk per
+/// report would be a row per fix. The recorder writes in the background; when it cannot keep
+/// up a chunk is dropped and logged rather than slowing ingest. A crash loses at most the runs
+/// not yet sealed (docs/telemetry.md).
+/// </summary>
+public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, ILogger<TrackRecording> log)
+{
+    public const int RunLength = 128;
+    public static readonly TimeSpan RunAge = TimeSpan.FromSeconds(5);
+
+    private readonly object _lock = new();
+    private readonly Dictionary<(string Booking, string Vehicle), Run> _runs = new();
+
+    /// <summary>Adds accepted reports of one range to their vehicles' runs; <paramref name="bookingIds"/> names each report's booking.</summary>
+    public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds)
+    {
+        List<Run>? full = null;
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            for (var i = 0; i < reports.Count; i++)
+            {
+                var key = (Booking: bookingIds[i], Vehicle: reports[i].VehicleId);
+                if (!_runs.TryGetValue(key, out var run))
+                {
+                    run = new Run(rangeId, key.Booking, key.Vehicle, now);
+                    _runs.Add(key, run);
+                }
+                run.Reports.Add(reports[i]);
+                if (run.Reports.Count >= RunLength)
+                {
+                    _runs.Remove(key);
+                    (full ??= []).Add(run);
+                }
+            }
+        }
+        full?.ForEach(Seal);
+    }
+
+    /// <summary>Seals the runs started before <paramref name="now"/> less <see cref="RunAge"/>.</summary>
+    public void SealOld(DateTimeOffset now) => SealWhere(run => now - run.StartedAt >= RunAge);
+
+    /// <summary>Everything recorded before the call is durable when it completes (GetTrack reads after it).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        SealWhere(_ => true);
+        await recorder.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void SealWhere(Func<Run, bool> due)
+    {
+        List<Run> sealing = [];
+        lock (_lock)
+        {
+            foreach (var (key, run) in _runs)
+            {
+                if (due(run))
+                {
+                    _runs.Remove(key);
+                    sealing.Add(run);
+                }
+            }
+        }
+        sealing.ForEach(Seal);
+    }
+
+    private void Seal(Run run)
+    {
+        var first = DateTimeOffset.MaxValue;
+        var last = DateTimeOffset.MinValue;
+        foreach (var report in run.Reports)
+        {
+            var at = report.Time.ToDateTimeOffset();
+            first = at < first ? at : first;
+            last = at > last ? at : last;
+        }
+        if (!recorder.Record(new TrackChunk(run.RangeId, run.BookingId, run.VehicleId, first, last, run.Reports.Count, TrackEncoding.Encode(run.Reports))))
+        {
+            ServerLog.TrackChunkDropped(log, run.BookingId, run.Reports.Count);
+        }
+    }
+
+    private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset startedAt)
+    {
+        public string RangeId { get; } = rangeId;
+
+        public string BookingId { get; } = bookingId;
+
+        public string VehicleId { get; } = vehicleId;
+
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public List<PositionReport> Reports { get; } = [];
+    }
+}
