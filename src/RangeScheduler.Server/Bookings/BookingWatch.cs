@@ -2,6 +2,7 @@ using RangeScheduler.Domain.Validation;
 using RangeScheduler.Grpc;
 using RangeScheduler.Server.Identities;
 using RangeScheduler.Server.Mapping;
+using RangeScheduler.Server.Streaming;
 using RangeScheduler.Storage;
 using V1 = RangeScheduler.Contracts.V1;
 
@@ -76,13 +77,7 @@ public sealed class BookingWatch(BookingEventHub hub, IRangeStore ranges, TimePr
     {
         try
         {
-            var more = await subscription.Events.WaitToReadAsync(cancellationToken).AsTask()
-                .WaitAsync(HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
-            return more ? true : null;
-        }
-        catch (TimeoutException)
-        {
-            return false;
+            return await IdleWait.ForItemsAsync(subscription.Events, HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
         }
         catch (WatcherTooSlowException e)
         {

@@ -49,10 +49,7 @@ public static class RangeSchedulerHosting
         return builder;
     }
 
-    /// <summary>
-    /// The four contract services, health and reflection. Services without handler methods
-    /// answer UNIMPLEMENTED and are still listed by reflection.
-    /// </summary>
+    /// <summary>The four contract services, health and reflection.</summary>
     public static WebApplication MapRangeScheduler(this WebApplication app)
     {
         app.MapGrpcService<RangeGrpcService>(ContractServices.RangeService);

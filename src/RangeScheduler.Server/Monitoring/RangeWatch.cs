@@ -1,6 +1,7 @@
 using RangeScheduler.Grpc;
 using RangeScheduler.Server.Identities;
 using RangeScheduler.Server.Mapping;
+using RangeScheduler.Server.Streaming;
 using RangeScheduler.Storage;
 using RangeScheduler.Telemetry;
 using V1 = RangeScheduler.Contracts.V1;
@@ -95,13 +96,7 @@ public sealed class RangeWatch(IRangeBus bus, IRangeStore ranges, LiveStateQuery
     {
         try
         {
-            var more = await subscription.Events.WaitToReadAsync(cancellationToken).AsTask()
-                .WaitAsync(heartbeat, time, cancellationToken).ConfigureAwait(false);
-            return more ? true : null;
-        }
-        catch (TimeoutException)
-        {
-            return false;
+            return await IdleWait.ForItemsAsync(subscription.Events, heartbeat, time, cancellationToken).ConfigureAwait(false);
         }
         catch (RangeWatcherTooSlowException e)
         {

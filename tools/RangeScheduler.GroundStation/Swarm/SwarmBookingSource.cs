@@ -73,7 +73,7 @@ public sealed class SwarmBookingSource(GrpcChannel channel, string apiKey, TextW
         return await AwaitActiveAsync(created, start + ActivationTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Cancels the run's bookings, so that the next run can have the space; failures are reported, not thrown.</summary>
+    /// <summary>Cancels bookings not yet active (a run that could not book all its squares); failures are reported, not thrown.</summary>
     public async Task CancelAsync(IEnumerable<Booking> bookings, CancellationToken cancellationToken)
     {
         foreach (var booking in bookings)

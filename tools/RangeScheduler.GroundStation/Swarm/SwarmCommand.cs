@@ -40,22 +40,17 @@ internal static class SwarmCommand
             var flown = rangeId is null
                 ? await source.LoadAsync(ids, cancellationToken).ConfigureAwait(false)
                 : await source.CreateAsync(rangeId, parse.GetValue(count), parse.GetValue(vehicles), TimeSpan.FromSeconds(parse.GetValue(duration)), cancellationToken).ConfigureAwait(false);
-            try
+            var options = new SwarmOptions(address, parse.GetValue(key)!, flown, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)),
+                Math.Clamp(parse.GetValue(stray), 0, 1), parse.GetValue(streams), StationOptions.BatchInterval(parse.GetValue(batchMs)));
+            var result = await RunAndReportAsync(new SwarmSimulator(options, TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            var t = result.Totals;
+            Console.WriteLine($"done: {result.Vehicles} vehicles ({result.StrayingVehicles} straying), {t.Fixes} fixes in {result.Elapsed.TotalSeconds:F1} s ({result.FixesPerSecond:F0}/s), accepted {t.Accepted}, rejected {t.Rejected}, duplicates {t.Duplicates}, alerts {Alerts(t)}, commands {t.Commands}");
+            if (rangeId is not null)
             {
-                var options = new SwarmOptions(address, parse.GetValue(key)!, flown, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(duration)),
-                    Math.Clamp(parse.GetValue(stray), 0, 1), parse.GetValue(streams), StationOptions.BatchInterval(parse.GetValue(batchMs)));
-                var result = await RunAndReportAsync(new SwarmSimulator(options, TimeProvider.System), cancellationToken).ConfigureAwait(false);
-                var t = result.Totals;
-                Console.WriteLine($"done: {result.Vehicles} vehicles ({result.StrayingVehicles} straying), {t.Fixes} fixes in {result.Elapsed.TotalSeconds:F1} s ({result.FixesPerSecond:F0}/s), accepted {t.Accepted}, rejected {t.Rejected}, duplicates {t.Duplicates}, alerts {Alerts(t)}, commands {t.Commands}");
-                return t.Rejected == 0 ? 0 : 2;
+                // Active sessions cannot be cancelled (only a controller's TERMINATE_SESSION ends one early).
+                Console.WriteLine($"the run's {flown.Count} bookings end by themselves at {flown[0].Volumes[0].Window.End.ToDateTimeOffset():HH:mm:ss}Z");
             }
-            finally
-            {
-                if (rangeId is not null)
-                {
-                    await source.CancelAsync(flown, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
+            return t.Rejected == 0 ? 0 : 2;
         }));
         return command;
     }
