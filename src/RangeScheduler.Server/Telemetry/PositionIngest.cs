@@ -123,20 +123,27 @@ public sealed class PositionIngest(
     private void Publish(RangeBatch batch, Timestamp receivedAt)
     {
         var outcome = batch.Monitor.Observe(batch.Fixes, batch.Bookings);
-        dispatch.Send(batch.Monitor.RangeId, outcome);
         var updates = new List<PositionUpdate>(batch.Reports.Count);
+        // One look per booking: a swarm's batch holds many vehicles of few bookings.
+        var states = new Dictionary<string, Contracts.V1.ConformanceState>(batch.Bookings.Count, StringComparer.Ordinal);
+        foreach (var booking in batch.Bookings)
+        {
+            states[booking.Id] = (Contracts.V1.ConformanceState)batch.Monitor.StateOf(booking.Id);
+        }
         for (var i = 0; i < batch.Reports.Count; i++)
         {
             var booking = batch.BookingOf[i];
             updates.Add(new PositionUpdate
             {
                 Report = batch.Reports[i],
-                Conformance = (Contracts.V1.ConformanceState)batch.Monitor.StateOf(booking.Id),
+                Conformance = states[booking.Id],
                 VehicleKind = (Contracts.V1.VehicleKind)KindOf(booking, batch.Reports[i].VehicleId),
                 ReceivedAt = receivedAt,
             });
         }
         bus.PublishPositions(batch.Monitor.RangeId, updates);
+        // After the positions, so that a watcher sees a fix before the alert it raised.
+        dispatch.Send(batch.Monitor.RangeId, outcome);
         tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds);
     }
 
