@@ -13,6 +13,9 @@ namespace RangeScheduler.Server.Telemetry;
 /// </summary>
 public sealed class CommandFeeds(IRangeBus bus, CommandDelivery delivery, ILogger<CommandFeeds> log) : IAsyncDisposable
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, Task> _feeds = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
@@ -28,11 +31,13 @@ public sealed class CommandFeeds(IRangeBus bus, CommandDelivery delivery, ILogge
     private async Task FollowAsync(string rangeId, CancellationToken stoppingToken)
     {
         string? cursor = null;
+        var retryAfter = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var subscription = await bus.SubscribeAsync(rangeId, cursor, stoppingToken).ConfigureAwait(false);
+                retryAfter = FirstRetry;
                 if (subscription.Snapshot is { } snapshot)
                 {
                     foreach (var command in snapshot.Commands)
@@ -56,8 +61,13 @@ public sealed class CommandFeeds(IRangeBus bus, CommandDelivery delivery, ILogge
             }
             catch (Exception e)
             {
-                log.LogWarning(e, "The command feed of range {RangeId} stopped; following it again", rangeId);
-                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(false);
+                // Once per outage: while the bus is down the feed retries quietly, backing off.
+                if (retryAfter == FirstRetry)
+                {
+                    log.LogWarning(e, "The command feed of range {RangeId} stopped; following it again", rangeId);
+                }
+                await Task.Delay(retryAfter, stoppingToken).ConfigureAwait(false);
+                retryAfter = TimeSpan.FromTicks(Math.Min(retryAfter.Ticks * 2, LastRetry.Ticks));
             }
         }
     }
