@@ -14,8 +14,14 @@ internal static class ActiveSessions
     public static async Task<Booking> StartAsync(GrpcChannel channel, string title, double east, double north, string vehicleId,
         string principalId = "ops-oceanalpha", TimeSpan? duration = null)
     {
-        var bookings = new BookingServiceClient(channel);
         var request = Requests.Booking(title, Requests.Square(east, north, Side, DateTimeOffset.UtcNow.AddSeconds(1), duration ?? TimeSpan.FromMinutes(3)), vehicleId);
+        return await StartAsync(channel, request, principalId);
+    }
+
+    /// <summary>Creates the booking (its first window should start a moment from now) and waits up to 20 s for its session to be active.</summary>
+    public static async Task<Booking> StartAsync(GrpcChannel channel, CreateBookingRequest request, string principalId = "ops-oceanalpha")
+    {
+        var bookings = new BookingServiceClient(channel);
         var created = await bookings.CreateBookingAsync(request, Calls.As(principalId));
         created.Booking.ShouldNotBeNull(created.Rejection?.ToString());
         var giveUp = DateTime.UtcNow.AddSeconds(20);

@@ -1,0 +1,86 @@
+using RangeScheduler.Contracts.Clients;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Server.Tests.Support;
+using RangeScheduler.Storage.Tests.Support;
+using RangeScheduler.Telemetry.Tests.Support;
+
+namespace RangeScheduler.Server.Tests.Telemetry;
+
+/// <summary>
+/// Two server processes on one redis-server and one PostgreSQL database act as one system
+/// (DESIGN.md, "Telemetry and conformance": any instance serves any watcher; commands reach
+/// the station stream on whichever instance it is connected): a station streams on A, a
+/// controller watches and commands on B.
+/// </summary>
+public sealed class RedisTwoServerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
+
+    private PostgresServer? _postgres;
+    private RedisServer? _redis;
+
+    private PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL has not started.");
+
+    private RedisServer Redis => _redis ?? throw new InvalidOperationException("redis-server has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _postgres = await PostgresServer.StartAsync();
+        _redis = await RedisServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Redis.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StationOnOneServer_ControllerOnTheOther_PositionsAlertsCommandAndLiveStateCross()
+    {
+        // B reads the booking from the shared store to accept IssueCommand, hence PostgreSQL.
+        var store = await Postgres.CreateDatabaseAsync("telemetry_two_servers");
+        var redis = $"--RangeScheduler:Redis={Redis.Configuration}";
+        await using var a = await ServerProcess.StartAsync(store, redis);
+        await using var b = await ServerProcess.StartAsync(store, redis);
+        var booking = await ActiveSessions.StartAsync(a.Channel, "two servers", 0, 0, "usv-x1");
+        await using var watcher = await RangeEventWatcher.StartAsync(b.Channel,
+            new WatchRangeRequest { RangeId = Requests.Jaakonmeri, BookingIds = { booking.Id }, Positions = true });
+        await using var station = StationStreamClient.Open(a.Channel);
+
+        var inside = await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-x1", 1, 0, 0));
+        // 1 km east of the centre of a 300 m square.
+        var outside = await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-x1", 2, 1000, 0));
+
+        inside.Accepted.ShouldBe(1u);
+        outside.Accepted.ShouldBe(1u);
+        await watcher.WaitForAsync(e => e.Position?.Report is { VehicleId: "usv-x1", Sequence: 1 }, Generous);
+        await watcher.WaitForAsync(e => e.Position?.Report is { VehicleId: "usv-x1", Sequence: 2 }, Generous);
+        var left = await watcher.WaitForAsync(e => e.Alert is { Kind: AlertKind.LeftVolume } alert && alert.BookingId == booking.Id, Generous);
+        left.Alert.VehicleId.ShouldBe("usv-x1");
+
+        var monitorB = new MonitorServiceClient(b.Channel);
+        var issued = await monitorB.IssueCommandAsync(new IssueCommandRequest
+        {
+            Command = new Command { BookingId = booking.Id, VehicleId = "usv-x1", Kind = CommandKind.Hold, Message = "hold: left the volume" },
+            RequestId = "hold-across",
+        }, Calls.As("ctl-jaakonmeri"));
+        var delivered = await station.WaitForAsync(f => f.Command?.Id == issued.Id ? f.Command : null, Generous);
+        var receipt = new PositionBatch { BatchId = 1000 };
+        receipt.Reports.Add(StationStreamClient.Report(booking.Id, "usv-x1", 3, 1000, 0));
+        receipt.Receipts.Add(new CommandReceipt { CommandId = issued.Id, Status = CommandStatus.Acknowledged, Message = "holding" });
+        var receiptAck = await station.SendAsync(receipt);
+
+        delivered.Kind.ShouldBe(CommandKind.Hold);
+        receiptAck.Accepted.ShouldBe(1u);
+        receiptAck.Rejected.ShouldBeEmpty();
+        await watcher.WaitForAsync(e => e.Command is { Status: CommandStatus.Acknowledged } c && c.Id == issued.Id, Generous);
+        watcher.Events.Where(e => e.Command?.Id == issued.Id).Select(e => e.Command.Status).ShouldContain(CommandStatus.Delivered);
+        await watcher.WaitForAsync(e => e.Position?.Report is { VehicleId: "usv-x1", Sequence: 3 }, Generous);
+        var live = await monitorB.GetLiveStateAsync(new GetLiveStateRequest { RangeId = Requests.Jaakonmeri }, Calls.As("ctl-jaakonmeri"));
+        var latest = live.Latest.Single(p => p.Report.BookingId == booking.Id && p.Report.VehicleId == "usv-x1");
+        latest.Report.Sequence.ShouldBe(3ul);
+        live.OpenAlerts.ShouldContain(alert => alert.Kind == AlertKind.LeftVolume && alert.BookingId == booking.Id);
+        live.ActiveBookings.ShouldContain(active => active.Id == booking.Id);
+    }
+}
