@@ -20,6 +20,7 @@ internal sealed class FixLedger : IStationObserver
     private readonly Dictionary<string, int> _rows;
     private readonly long[][] _sent;
     private readonly long[][] _received;
+    private readonly Dictionary<RejectedReport.Types.Code, long> _rejections = [];
     private long _watched;
     private long _watchedTwice;
 
@@ -49,6 +50,11 @@ internal sealed class FixLedger : IStationObserver
         foreach (var rejected in ack.Rejected)
         {
             _received[_rows[rejected.VehicleId]][rejected.Sequence] = Rejected;
+            // Acks of all streams arrive on their own reading threads.
+            lock (_rejections)
+            {
+                _rejections[rejected.Code] = _rejections.GetValueOrDefault(rejected.Code) + 1;
+            }
         }
     }
 
@@ -118,7 +124,8 @@ internal sealed class FixLedger : IStationObserver
             }
         }
         latencies.Sort();
-        return new LedgerSummary(received, superseded, missing, _watchedTwice,
+        var rejections = string.Join(" ", _rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key}={r.Value}"));
+        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections,
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]));
     }
 
@@ -130,4 +137,5 @@ internal sealed class FixLedger : IStationObserver
 /// <param name="Superseded">Fixes never received although a later fix of the same vehicle was: coalesced by the bus.</param>
 /// <param name="Missing">Fixes sent, not rejected, never received, and no later fix of the vehicle received either.</param>
 /// <param name="ReceivedTwice">Position events for a fix the watcher already had.</param>
-internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, TimeSpan P50, TimeSpan P99, TimeSpan Max);
+/// <param name="Rejections">Rejected fixes by code, most first.</param>
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, TimeSpan P50, TimeSpan P99, TimeSpan Max);

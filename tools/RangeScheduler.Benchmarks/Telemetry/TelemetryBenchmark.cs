@@ -9,7 +9,7 @@ using RangeScheduler.Telemetry.Tests.Support;
 namespace RangeScheduler.Benchmarks.Telemetry;
 
 /// <summary>
-/// Live telemetry end to end (issue 5): 10,000 simulated USVs in 100 bookings report at
+/// Live telemetry end to end (issue 5): 10,000 simulated USVs (by default) in bookings of 100 report at
 /// 10 Hz over 16 StreamPositions calls to the real server while one controller watches the
 /// range with every position; once on the in-process bus, once on Redis Streams with a
 /// redis-server of its own, whose bare XADD rate is measured afterwards as the ceiling.
@@ -17,7 +17,7 @@ namespace RangeScheduler.Benchmarks.Telemetry;
 /// </summary>
 public static class TelemetryBenchmark
 {
-    private const int Bookings = 100;
+    public const int DefaultVehicles = 10_000;
     private const int VehiclesPerBooking = 100;
     private const int Streams = 16;
     private const double RateHz = 10;
@@ -27,32 +27,38 @@ public static class TelemetryBenchmark
     private static readonly TimeSpan Tail = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task RunAsync(TimeSpan duration, TextWriter output)
+    /// <param name="vehicles">A multiple of 100; fewer than the default find where the server stops keeping up.</param>
+    public static async Task RunAsync(TimeSpan duration, int vehicles, TextWriter output)
     {
-        output.WriteLine($"Telemetry benchmark: {Environment.ProcessorCount} cores, {Bookings * VehiclesPerBooking:N0} vehicles in {Bookings} bookings at {RateHz} Hz over {Streams} streams, stray {StrayFraction}, one watcher (positions, max_rate_hz 0), {duration.TotalSeconds:0} s after {WarmUp.TotalSeconds:0} s warm-up, {DateTime.UtcNow:yyyy-MM-dd}");
-        var results = new List<(string Bus, Result Result)> { ("in-process", await RunBusAsync(null, duration, output)) };
+        if (vehicles <= 0 || vehicles % VehiclesPerBooking != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(vehicles), vehicles, $"Vehicles come in bookings of {VehiclesPerBooking}.");
+        }
+        var bookings = vehicles / VehiclesPerBooking;
+        output.WriteLine($"Telemetry benchmark: {Environment.ProcessorCount} cores, {vehicles:N0} vehicles in {bookings} bookings at {RateHz} Hz over {Streams} streams, stray {StrayFraction}, one watcher (positions, max_rate_hz 0), {duration.TotalSeconds:0} s after {WarmUp.TotalSeconds:0} s warm-up, {DateTime.UtcNow:yyyy-MM-dd}");
+        var results = new List<(string Bus, Result Result)> { ("in-process", await RunBusAsync(null, bookings, duration, output)) };
         await using var redis = await RedisServer.StartAsync();
-        results.Add(("Redis Streams", await RunBusAsync(redis.Configuration, duration, output)));
+        results.Add(("Redis Streams", await RunBusAsync(redis.Configuration, bookings, duration, output)));
         var ceiling = await RedisCeiling.MeasureAsync(redis.Port);
 
         output.WriteLine();
-        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"cores",5} {"heap MB",7} {"WS MB",6} {"rejected",8} {"alerts",6}");
+        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"cores",5} {"heap MB",7} {"WS MB",6} {"alerts",6} rejected");
         foreach (var (bus, r) in results)
         {
             var s = r.Ledger;
-            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.Cores,5:0.00} {r.HeapBytes / 1e6,7:N0} {r.WorkingSetBytes / 1e6,6:N0} {r.Rejected,8:N0} {r.Alerts,6:N0}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
+            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.Cores,5:0.00} {r.HeapBytes / 1e6,7:N0} {r.WorkingSetBytes / 1e6,6:N0} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
         }
         output.WriteLine($"redis-benchmark XADD ceiling (-n {RedisCeiling.Requests:N0} -P 16, same redis-server): {ceiling:N0} XADD/s");
     }
 
     /// <param name="redis">The Redis bus's configuration, or null for the in-process bus.</param>
-    private static async Task<Result> RunBusAsync(string? redis, TimeSpan duration, TextWriter output)
+    private static async Task<Result> RunBusAsync(string? redis, int bookingCount, TimeSpan duration, TextWriter output)
     {
         var bus = redis is null ? "in-process" : "Redis Streams";
         await using var server = await TelemetryServer.StartAsync(redis);
         var flight = WarmUp + duration + Tail;
         var bookings = await new SwarmBookingSource(server.Channel, TelemetryServer.OperatorKey, output)
-            .CreateAsync(TelemetryServer.RangeId, Bookings, VehiclesPerBooking, flight, CancellationToken.None);
+            .CreateAsync(TelemetryServer.RangeId, bookingCount, VehiclesPerBooking, flight, CancellationToken.None);
         // Fix n of a vehicle (sequence n + 1) is due n / rate after the start, the last at the flight's end.
         var ledger = new FixLedger(bookings.SelectMany(b => b.Vehicles).Select(v => v.Id), (int)Math.Ceiling(flight.TotalSeconds * RateHz) + 1);
 
