@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Grpc;
@@ -55,7 +56,10 @@ internal sealed class TelemetryServer : IAsyncDisposable
             arguments.Add($"--RangeScheduler:Redis={redis}");
         }
         var builder = WebApplication.CreateBuilder([.. arguments]);
-        builder.Logging.ClearProviders();
+        // Warnings only: a Redis outage or a dropped track chunk during the run explains its numbers.
+        // (a filter of the console provider's own, which the server's logging configuration does not override).
+        builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
         builder.AddRangeScheduler();
         var app = builder.Build();
         app.MapRangeScheduler();
