@@ -1,5 +1,6 @@
 using RangeScheduler.Benchmarks.Bookings;
 using RangeScheduler.Benchmarks.Conflicts;
+using RangeScheduler.Benchmarks.Telemetry;
 using RangeScheduler.Benchmarks.Transport;
 
 var scenario = args.FirstOrDefault() ?? "help";
@@ -15,7 +16,10 @@ switch (scenario)
     case "conflicts":
         await ConflictBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000, Console.Out);
         return 0;
+    case "telemetry":
+        await TelemetryBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), args.Length > 2 && int.TryParse(args[2], out var vehicles) ? vehicles : TelemetryBenchmark.DefaultVehicles, Console.Out);
+        return 0;
     default:
-        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size]");
+        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size] | telemetry [seconds-measured [vehicles]]");
         return scenario == "help" ? 0 : 2;
 }

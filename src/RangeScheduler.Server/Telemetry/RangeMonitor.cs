@@ -41,16 +41,13 @@ public sealed class RangeMonitor
 
     public string RangeId { get; }
 
-    public RangePlane Plane
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _plane;
-            }
-        }
-    }
+    /// <summary>
+    /// The range as last applied. Read without the lock: ingest reads it for every report it
+    /// admits, and taking the lock made every station stream wait for whichever batch's
+    /// conformance check held it (the telemetry benchmark found ingest spending most of its
+    /// time in Monitor.Enter here). A reference read is atomic; Apply publishes with a volatile write.
+    /// </summary>
+    public RangePlane Plane => Volatile.Read(ref _plane);
 
     /// <summary>Checks accepted fixes; <paramref name="bookings"/> are the bookings they report against, as last known.</summary>
     public MonitorOutcome Observe(IReadOnlyList<Fix> fixes, IEnumerable<Booking> bookings)
@@ -76,7 +73,7 @@ public sealed class RangeMonitor
         {
             if (!ReferenceEquals(plane, _plane))
             {
-                _plane = plane;
+                Volatile.Write(ref _plane, plane);
                 _conformance.UpdateRange(plane);
             }
             foreach (var closure in addedClosures)

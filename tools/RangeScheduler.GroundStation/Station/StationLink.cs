@@ -48,6 +48,7 @@ public sealed class StationLink : IAsyncDisposable
         }
         await _call.RequestStream.WriteAsync(batch).ConfigureAwait(false);
         Counts.Sent(batch.Reports.Count);
+        _observer?.OnSent(batch);
         if (owed)
         {
             batch.Receipts.Clear();

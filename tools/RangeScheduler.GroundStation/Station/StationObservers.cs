@@ -8,6 +8,15 @@ namespace RangeScheduler.GroundStation.Station;
 /// </summary>
 public interface IStationObserver
 {
+    /// <summary>
+    /// <paramref name="batch"/> has just been written to the stream; its reports are reused
+    /// once this returns. The telemetry benchmark stamps each report's send time here; the
+    /// replay already prints what it sends, so the default does nothing.
+    /// </summary>
+    void OnSent(PositionBatch batch)
+    {
+    }
+
     void OnAck(Ack ack);
 
     void OnAlert(Alert alert);

@@ -12,7 +12,8 @@ namespace RangeScheduler.GroundStation.Swarm;
 /// fell due once per batch interval and answering commands with receipts. Read
 /// <see cref="Counts"/> while it runs for live totals.
 /// </summary>
-public sealed class SwarmSimulator(SwarmOptions options, TimeProvider time)
+/// <param name="observer">Sees every batch sent and everything received, on all streams at once.</param>
+public sealed class SwarmSimulator(SwarmOptions options, TimeProvider time, IStationObserver? observer = null)
 {
     public FeedbackCounts Counts { get; } = new();
 
@@ -50,7 +51,7 @@ public sealed class SwarmSimulator(SwarmOptions options, TimeProvider time)
         {
             return;
         }
-        await using var link = new StationLink(client, call, Counts);
+        await using var link = new StationLink(client, call, Counts, observer);
         using var timer = new PeriodicTimer(options.Batch, time);
         var batch = new PositionBatch();
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.GroundStation.Station;
+using RangeScheduler.GroundStation.Swarm;
+
+namespace RangeScheduler.Benchmarks.Telemetry;
+
+/// <summary>
+/// Every fix of the run by (vehicle, sequence): when the station wrote it and when the
+/// watcher received it, as <see cref="Stopwatch"/> timestamps (station, server and watcher
+/// share the process, so one clock). The swarm numbers each vehicle's fixes 1, 2, 3 … within
+/// one epoch (<see cref="SwarmStream"/>), so a (vehicle, sequence) pair tags a report exactly
+/// and the tables are plain arrays, cheap enough not to weigh on the load they measure.
+/// </summary>
+internal sealed class FixLedger : IStationObserver
+{
+    /// <summary>In <see cref="_received"/>: the server rejected the fix, so no watcher can see it.</summary>
+    private const long Rejected = -1;
+
+    private readonly Dictionary<string, int> _rows;
+    private readonly long[][] _sent;
+    private readonly long[][] _received;
+    private readonly Dictionary<RejectedReport.Types.Code, long> _rejections = [];
+    private long _watched;
+    private long _watchedTwice;
+
+    /// <param name="fixesPerVehicle">The most fixes any vehicle sends in the run.</param>
+    public FixLedger(IEnumerable<string> vehicleIds, int fixesPerVehicle)
+    {
+        _rows = vehicleIds.Select((id, row) => (id, row)).ToDictionary(v => v.id, v => v.row);
+        // Sequence n is at index n; 0 is never used.
+        _sent = [.. _rows.Select(_ => new long[fixesPerVehicle + 1])];
+        _received = [.. _rows.Select(_ => new long[fixesPerVehicle + 1])];
+    }
+
+    /// <summary>Position events the watcher received, counting repeats.</summary>
+    public long Watched => Interlocked.Read(ref _watched);
+
+    public void OnSent(PositionBatch batch)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var report in batch.Reports)
+        {
+            _sent[_rows[report.VehicleId]][report.Sequence] = now;
+        }
+    }
+
+    public void OnAck(Ack ack)
+    {
+        foreach (var rejected in ack.Rejected)
+        {
+            _received[_rows[rejected.VehicleId]][rejected.Sequence] = Rejected;
+            // Acks of all streams arrive on their own reading threads.
+            lock (_rejections)
+            {
+                _rejections[rejected.Code] = _rejections.GetValueOrDefault(rejected.Code) + 1;
+            }
+        }
+    }
+
+    public void OnAlert(Alert alert)
+    {
+        // The swarm's FeedbackCounts count alerts by kind; nothing to time here.
+    }
+
+    public void OnCommand(Command command)
+    {
+        // No controller commands in this benchmark; StationLink answers any with a receipt.
+    }
+
+    /// <summary>The watcher received <paramref name="report"/> now; called from its one reading loop.</summary>
+    public void Watch(PositionReport report)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var received = _received[_rows[report.VehicleId]];
+        if (received[report.Sequence] != 0)
+        {
+            _watchedTwice++;
+        }
+        else
+        {
+            received[report.Sequence] = now;
+        }
+        Interlocked.Increment(ref _watched);
+    }
+
+    /// <summary>
+    /// Reads the tables once the run and the watcher are done. Latencies are of fixes sent
+    /// from <paramref name="from"/> to <paramref name="to"/> (timestamps); the counts cover
+    /// the whole run. A fix sent, not rejected and never received is <c>superseded</c> when
+    /// the watcher received a later fix of the same vehicle (the bus coalesced it for a
+    /// lagging watcher, telemetry-bus.md "Watcher queue"), else <c>missing</c>.
+    /// </summary>
+    public LedgerSummary Summarise(long from, long to)
+    {
+        var latencies = new List<long>();
+        long received = 0, superseded = 0, missing = 0;
+        for (var row = 0; row < _sent.Length; row++)
+        {
+            var (sent, seen) = (_sent[row], _received[row]);
+            var lastSeen = Array.FindLastIndex(seen, t => t > 0);
+            for (var sequence = 1; sequence < sent.Length; sequence++)
+            {
+                if (sent[sequence] == 0 || seen[sequence] == Rejected)
+                {
+                    continue;
+                }
+                if (seen[sequence] > 0)
+                {
+                    received++;
+                    if (sent[sequence] >= from && sent[sequence] < to)
+                    {
+                        latencies.Add(seen[sequence] - sent[sequence]);
+                    }
+                }
+                else if (sequence < lastSeen)
+                {
+                    superseded++;
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+        }
+        latencies.Sort();
+        var rejections = string.Join(" ", _rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key}={r.Value}"));
+        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]));
+    }
+
+    private static TimeSpan Percentile(List<long> sorted, double p) =>
+        sorted.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))]);
+}
+
+/// <param name="Received">Distinct fixes the watcher received.</param>
+/// <param name="Superseded">Fixes never received although a later fix of the same vehicle was: coalesced by the bus.</param>
+/// <param name="Missing">Fixes sent, not rejected, never received, and no later fix of the vehicle received either.</param>
+/// <param name="ReceivedTwice">Position events for a fix the watcher already had.</param>
+/// <param name="Rejections">Rejected fixes by code, most first.</param>
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, TimeSpan P50, TimeSpan P99, TimeSpan Max);
