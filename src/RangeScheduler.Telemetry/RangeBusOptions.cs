@@ -9,6 +9,12 @@ public sealed class RangeBusOptions
     /// <summary>Entries kept per stream (events, positions) at most; Redis trims approximately (<c>MAXLEN ~</c>).</summary>
     public int MaxStreamLength { get; set; } = 200_000;
 
+    /// <summary>
+    /// Positions kept per range at most, however they are batched: a swarm publishes 100,000 a
+    /// second, and an hour of them would not fit in memory. Redis trims approximately.
+    /// </summary>
+    public int MaxRetainedPositions { get; set; } = 1_000_000;
+
     /// <summary>Undelivered alerts, commands, booking events and closures per watcher before it is dropped as too slow.</summary>
     public int WatcherQueue { get; set; } = 65_536;
 
@@ -16,7 +22,7 @@ public sealed class RangeBusOptions
     /// Undelivered positions per watcher from which it counts as lagging: each new position then
     /// replaces the watcher's undelivered one of the same (booking, vehicle).
     /// </summary>
-    public int CoalescePositionsAfter { get; set; } = 1_024;
+    public int CoalescePositionsAfter { get; set; } = 16_384;
 
     /// <summary>Alerts, commands and booking events kept while Redis is down, to be written when it is back; the oldest go first.</summary>
     public int OutageBuffer { get; set; } = 65_536;

@@ -52,6 +52,23 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BatchOfThousandsOfVehicles_OneEntryEveryPositionAndEveryLatest()
+    {
+        var bus = NewBus(new RangeBusOptions { CoalescePositionsAfter = 100_000 });
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        // A station catching up after a stall: more fields than one Lua unpack may take.
+        var positions = Enumerable.Range(0, 6_000).Select(i => Position("bk-1", $"v{i}", 1)).ToList();
+        positions.Add(Position("bk-1", "v0", 2));
+
+        bus.PublishPositions(RangeId, positions);
+
+        var seen = await watcher.TakeAsync(positions.Count);
+        seen.Select(Label).ShouldBe(positions.Select(p => $"p:bk-1/{p.Report.VehicleId}#{p.Report.Sequence}"));
+        var live = await EventuallyAsync(() => bus.ReadLiveStateAsync(RangeId, default), v => v.Latest.Count == 6_000);
+        live.Latest.Single(p => p.Report.VehicleId == "v0").Report.Sequence.ShouldBe(2UL);
+    }
+
+    [Fact]
     public async Task SubscribeWithoutCursor_SnapshotThenOnlyLaterEvents()
     {
         var bus = NewBus();

@@ -96,7 +96,7 @@ public sealed class PositionIngest(
         {
             return (RejectedReport.Types.Code.NotPermitted, $"booking \"{booking.Id}\" belongs to another organisation", null, null);
         }
-        if (!Carries(booking, report.VehicleId))
+        if (BookingVehicles.KindOf(booking, report.VehicleId) is null)
         {
             return (RejectedReport.Types.Code.VehicleNotInBooking, $"vehicle \"{report.VehicleId}\" is not a vehicle of booking \"{booking.Id}\"", null, null);
         }
@@ -137,7 +137,7 @@ public sealed class PositionIngest(
             {
                 Report = batch.Reports[i],
                 Conformance = states[booking.Id],
-                VehicleKind = (Contracts.V1.VehicleKind)KindOf(booking, batch.Reports[i].VehicleId),
+                VehicleKind = (Contracts.V1.VehicleKind)(BookingVehicles.KindOf(booking, batch.Reports[i].VehicleId) ?? default),
                 ReceivedAt = receivedAt,
             });
         }
@@ -172,30 +172,6 @@ public sealed class PositionIngest(
     }
 
     private static UInt128 Key(PositionReport report) => new(report.Epoch, report.Sequence);
-
-    private static bool Carries(Booking booking, string vehicleId)
-    {
-        foreach (var vehicle in booking.Vehicles)
-        {
-            if (vehicle.Id == vehicleId)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Domain.Ranges.VehicleKind KindOf(Booking booking, string vehicleId)
-    {
-        foreach (var vehicle in booking.Vehicles)
-        {
-            if (vehicle.Id == vehicleId)
-            {
-                return vehicle.Kind;
-            }
-        }
-        return default;
-    }
 
     /// <summary>The accepted reports of one batch on one range.</summary>
     private sealed class RangeBatch(RangeMonitor monitor)

@@ -15,6 +15,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
 {
     private readonly object _lock = new();
     private readonly Queue<LogEntry> _log = new();
+    private long _retainedPositions;
     private readonly MemoryLiveState _state = new();
     private readonly RangeFanout _fanout = new();
     private readonly MemoryRetention _retention = new();
@@ -49,6 +50,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
             }
             _head = _head.AfterPosition(id, events.Length - 1);
             _log.Enqueue(new LogEntry(id, time.GetUtcNow(), null, events));
+            _retainedPositions += events.Length;
             _state.Apply(positions);
             Trim();
             foreach (var rangeEvent in events)
@@ -112,13 +114,15 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         return true;
     }
 
-    // Trimming by age and by count (the log holds both logical streams, hence twice the cap).
+    // Trimming by age and by count (the log holds both logical streams, hence twice the cap),
+    // and by the positions it holds.
     private void Trim()
     {
         var oldest = time.GetUtcNow() - options.RetentionAge;
-        while (_log.Count > 0 && (_log.Count > 2L * options.MaxStreamLength || _log.Peek().At < oldest))
+        while (_log.Count > 0 && (_log.Count > 2L * options.MaxStreamLength || _retainedPositions > options.MaxRetainedPositions || _log.Peek().At < oldest))
         {
             var entry = _log.Dequeue();
+            _retainedPositions -= entry.Positions?.Length ?? 0;
             _retention.Trimmed(entry);
             if (entry.Event is not null)
             {

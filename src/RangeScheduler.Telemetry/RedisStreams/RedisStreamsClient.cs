@@ -44,7 +44,13 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
         local sets = tonumber(ARGV[2])
         redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, unpack(ARGV, 4 + 2 * sets))
         redis.call('SET', KEYS[2], id)
-        if sets > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, 4, 3 + 2 * sets)) end
+        -- In slices of 500 fields: Lua's unpack has a limit (a batch may hold thousands of vehicles).
+        local first, last = 4, 3 + 2 * sets
+        while first <= last do
+          local upto = math.min(first + 999, last)
+          redis.call('HSET', KEYS[3], unpack(ARGV, first, upto))
+          first = upto + 1
+        end
         if ARGV[3] ~= '' then redis.call('HDEL', KEYS[3], ARGV[3]) end
         return id
         """;

@@ -159,8 +159,15 @@ internal sealed class StreamWriter : IAsyncDisposable
                     break;
                 case PositionsWrite { Positions: var positions }:
                     var entry = new StreamEntryWrite(PositionBatchCodec.Encode(positions), _instance, writtenAfterOutage, positions.Length);
-                    var latest = positions.Select(p => KeyValuePair.Create(Watching.VehicleKey.Of(p).ToField(), p.ToByteArray())).ToList();
-                    writes.Add(_client.AppendAsync(keys, keys.Positions, entry, keys.Latest, latest, null, _options.MaxStreamLength));
+                    // Only each vehicle's newest position of the batch goes into the latest-state hash.
+                    var latest = new Dictionary<string, byte[]>(positions.Length, StringComparer.Ordinal);
+                    foreach (var position in positions)
+                    {
+                        latest[Watching.VehicleKey.Of(position).ToField()] = position.ToByteArray();
+                    }
+                    // MAXLEN counts entries: scaled by this batch's size, it keeps about MaxRetainedPositions positions.
+                    var maxEntries = Math.Clamp(_options.MaxRetainedPositions / Math.Max(1, positions.Length), 1, _options.MaxStreamLength);
+                    writes.Add(_client.AppendAsync(keys, keys.Positions, entry, keys.Latest, latest, null, maxEntries));
                     break;
                 case ForgetWrite { BookingId: var bookingId }:
                     writes.Add(_client.ForgetPrefixAsync(keys.Latest, keys.Alerts, bookingId + "\n"));

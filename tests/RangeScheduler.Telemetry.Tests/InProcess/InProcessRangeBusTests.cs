@@ -27,6 +27,25 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     }
 
     [Fact]
+    public async Task MorePositionsThanRetained_OldestBatchesTrimmed()
+    {
+        var bus = NewBus(new RangeBusOptions { MaxRetainedPositions = 10, CoalescePositionsAfter = 100 });
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        bus.PublishPositions(RangeId, [.. Enumerable.Range(1, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
+        var first = (await watcher.NextAsync()).Cursor;
+        bus.PublishPositions(RangeId, [.. Enumerable.Range(6, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
+        await using (var stillRetained = await bus.SubscribeAsync(RangeId, first, default))
+        {
+            stillRetained.EventsLost.ShouldBeFalse();
+        }
+
+        bus.PublishPositions(RangeId, [.. Enumerable.Range(11, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
+
+        await using var resumed = await bus.SubscribeAsync(RangeId, first, default);
+        resumed.EventsLost.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task EntriesOlderThanRetentionAge_CursorNotRetained()
     {
         var time = new ManualTime();
