@@ -13,7 +13,7 @@ public sealed class RangeBusOptions
     /// Positions kept per range at most, however they are batched: a swarm publishes 100,000 a
     /// second, and an hour of them would not fit in memory. Redis trims approximately.
     /// </summary>
-    public int MaxRetainedPositions { get; set; } = 1_000_000;
+    public int MaxRetainedPositions { get; set; } = 250_000;
 
     /// <summary>Undelivered alerts, commands, booking events and closures per watcher before it is dropped as too slow.</summary>
     public int WatcherQueue { get; set; } = 65_536;
