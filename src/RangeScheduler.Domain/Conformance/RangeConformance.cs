@@ -70,18 +70,23 @@ public sealed class RangeConformance
 
     /// <summary>
     /// Starts watching a booking, or takes its new version (volumes, vehicles, state, command in
-    /// force). A booking in a final state is forgotten: its open alerts are resolved into
-    /// <paramref name="outcome"/> and its stored conformance is left as it was.
+    /// force). A cancelled or rejected booking is forgotten: its open alerts are resolved into
+    /// <paramref name="outcome"/> and its stored conformance is left as it was. A completed
+    /// session's open alerts end with it, but its vehicles stay watched, since they may still
+    /// report within the range's grace: such an overrun raises OUTSIDE_WINDOW. The caller forgets
+    /// it once the grace is over.
     /// </summary>
     public void Track(Booking booking, ConformanceOutcome outcome)
     {
-        if (booking.State.IsFinal())
+        if (booking.State.IsFinal() && booking.State != BookingState.Completed)
         {
             Forget(booking.Id, outcome);
             return;
         }
+        var completing = false;
         if (_bookings.TryGetValue(booking.Id, out var tracked))
         {
+            completing = booking.State == BookingState.Completed && tracked.Booking.State != BookingState.Completed;
             foreach (var gone in tracked.Replace(booking, _plane))
             {
                 Drop(gone, outcome);
@@ -94,6 +99,13 @@ public sealed class RangeConformance
         if (booking.State != BookingState.Active)
         {
             tracked.ActiveSince = null;
+        }
+        if (completing)
+        {
+            foreach (var track in tracked.Vehicles.Values)
+            {
+                Drop(track, outcome);
+            }
         }
         Report(tracked, outcome);
     }

@@ -84,9 +84,12 @@ internal sealed class TrackedBooking
 
     /// <summary>
     /// The conformance the booking has now (docs/conformance.md, "Booking conformance"): being
-    /// outside is the most urgent, then a controller's hold or return, then silence.
+    /// outside is the most urgent, then a controller's hold or return, then silence. A completed
+    /// session keeps the conformance it ended with.
     /// </summary>
-    public ConformanceState Evaluate() => Booking.State != BookingState.Active
+    public ConformanceState Evaluate() => Booking.State == BookingState.Completed
+        ? State
+        : Booking.State != BookingState.Active
         ? ConformanceState.Unspecified
         : _outside > 0 ? ConformanceState.Nonconforming
         : Booking.CommandInForce is CommandKind.Hold or CommandKind.ReturnToBase ? ConformanceState.Contingent

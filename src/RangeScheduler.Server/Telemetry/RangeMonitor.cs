@@ -95,12 +95,24 @@ public sealed class RangeMonitor
         }
     }
 
-    /// <summary>The watchdog's round: raises LOST_LINK for vehicles silent past the link timeout.</summary>
+    /// <summary>
+    /// The watchdog's round: raises LOST_LINK for vehicles silent past the link timeout, and
+    /// stops watching completed sessions whose reporting grace is over.
+    /// </summary>
     public MonitorOutcome CheckLinks(DateTimeOffset now)
     {
         lock (_lock)
         {
             _conformance.CheckLinks(now, _outcome);
+            var grace = _plane.Range.ReportGrace;
+            foreach (var (id, booking) in _tracked)
+            {
+                if (booking.State == BookingState.Completed && now >= booking.Span.End + grace)
+                {
+                    _conformance.Forget(id, _outcome);
+                    _tracked.Remove(id);
+                }
+            }
             return Take();
         }
     }
@@ -124,7 +136,8 @@ public sealed class RangeMonitor
     private void Track(Booking booking)
     {
         _conformance.Track(booking, _outcome);
-        if (BookingStates.IsFinal(booking.State))
+        // A completed session stays watched through its grace (overruns raise OUTSIDE_WINDOW).
+        if (BookingStates.IsFinal(booking.State) && booking.State != BookingState.Completed)
         {
             _tracked.Remove(booking.Id);
         }

@@ -13,8 +13,11 @@ public sealed class TelemetryOptions
     /// <summary>Reports per second one vehicle may send, sustained; more are CODE_RATE_LIMITED.</summary>
     public double MaxReportRateHz { get; set; } = 50;
 
-    /// <summary>How many reports above the sustained rate one vehicle may send at once (a station catching up after a gap).</summary>
-    public int ReportBurst { get; set; } = 100;
+    /// <summary>
+    /// How many reports one vehicle may send at once: a station catching up after a radio gap
+    /// sends everything it still may (up to the clock-skew window) in one batch.
+    /// </summary>
+    public int ReportBurst { get; set; } = 500;
 
     /// <summary>How often lost links and expired commands are looked for.</summary>
     public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -79,7 +79,7 @@ public class RangeConformanceStateTests
     }
 
     [Fact]
-    public void BookingCompleted_OpenAlertsResolvedAndTrackingStops()
+    public void BookingCompleted_OpenAlertsResolved_OverrunRaisesOutsideWindow()
     {
         _range.Track(_range.Booking("b1"));
         _range.Track(_range.Booking("b2"));
@@ -92,8 +92,21 @@ public class RangeConformanceStateTests
         outcome.Alerts[0].Message.ShouldBe("LEFT_VOLUME closed: no longer watched");
         outcome.Changes.ShouldBeEmpty();
         _range.Engine.OpenAlerts.Select(a => (a.Kind, a.BookingId)).ShouldBe([(AlertKind.LeftVolume, "b2")]);
-        _range.Engine.StateOf("b1").ShouldBe(ConformanceState.Unspecified);
-        _range.Report("b1", 11, 900, 0).Alerts.ShouldBeEmpty();
+        _range.Engine.StateOf("b1").ShouldBe(ConformanceState.Nonconforming);
+        _range.Report("b1", 11, 0, 0).Alerts.ShouldBeEmpty();
+        _range.Report("b1", 2 * 3600 + 60, 0, 0).Single(AlertKind.OutsideWindow).BookingId.ShouldBe("b1");
+    }
+
+    [Fact]
+    public void BookingCancelled_TrackingStops()
+    {
+        _range.Track(_range.Booking("b1"));
+        _range.Report("b1", 10, 600, 0);
+
+        _range.Track(_range.Booking("b1") with { State = BookingState.Cancelled }).Single(AlertKind.Resolved);
+
+        _range.Report("b1", 2 * 3600 + 60, 900, 0).Alerts.ShouldBeEmpty();
+        _range.Engine.OpenAlerts.ShouldBeEmpty();
     }
 
     [Fact]

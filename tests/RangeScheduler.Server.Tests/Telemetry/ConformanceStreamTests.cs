@@ -106,6 +106,27 @@ public sealed class ConformanceStreamTests(ServerFixture fixture) : IClassFixtur
         other.DistanceM.ShouldBe(460, 2);
     }
 
+    [Fact]
+    public async Task ReportAfterTheSessionEnded_OutsideWindow()
+    {
+        var booking = await ActiveSessions.StartAsync(Channel, "overrun", 2000, 1000, "usv-c6", duration: TimeSpan.FromSeconds(2));
+        await using var station = StationStreamClient.Open(Channel);
+        await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-c6", 1, 2000, 1000));
+        var bookings = new BookingServiceClient(Channel);
+        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        while ((await bookings.GetBookingAsync(new GetBookingRequest { BookingId = booking.Id }, Calls.As("ops-oceanalpha"))).State != BookingState.Completed)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, "the session did not complete");
+            await Task.Delay(50);
+        }
+
+        var ack = await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-c6", 2, 2000, 1000));
+        var overrun = await station.WaitForAsync(f => f.Alert is { Kind: AlertKind.OutsideWindow } a ? a : null, Punctual);
+
+        ack.Accepted.ShouldBe(1u);
+        overrun.BookingId.ShouldBe(booking.Id);
+    }
+
     private async Task WaitForConformanceAsync(string bookingId, ConformanceState expected)
     {
         var bookings = new BookingServiceClient(Channel);

@@ -133,17 +133,17 @@ public sealed class StreamPositionsTests(ServerFixture fixture) : IClassFixture<
         var booking = await ActiveSessions.StartAsync(Channel, "rate", 3000, 0, "usv-i7");
         await using var station = StationStreamClient.Open(Channel);
         var batch = new PositionBatch { BatchId = 1 };
-        for (ulong sequence = 1; sequence <= 300; sequence++)
+        for (ulong sequence = 1; sequence <= 800; sequence++)
         {
             batch.Reports.Add(StationStreamClient.Report(booking.Id, "usv-i7", sequence, 3000, 0));
         }
 
         var ack = await station.SendAsync(batch);
 
-        ack.Accepted.ShouldBeGreaterThanOrEqualTo(100u);
-        ack.Accepted.ShouldBeLessThan(300u);
+        ack.Accepted.ShouldBeGreaterThanOrEqualTo(500u);
+        ack.Accepted.ShouldBeLessThan(800u);
         ack.Rejected.ShouldAllBe(r => r.Code == RejectedReport.Types.Code.RateLimited);
-        ack.Rejected.Count.ShouldBe(300 - (int)ack.Accepted);
+        ack.Rejected.Count.ShouldBe(800 - (int)ack.Accepted);
     }
 
     [Fact]
