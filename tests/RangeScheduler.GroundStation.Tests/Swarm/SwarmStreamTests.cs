@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Swarm;
@@ -44,7 +43,7 @@ public sealed class SwarmStreamTests
     }
 
     [Fact]
-    public void TenThousandVehicles_GenerateAndSerialiseWellOver100000FixesASecond()
+    public void TenThousandVehicles_EveryTickFillsOneFixPerVehicle_ReusingTheBatch()
     {
         // 1,000 bookings of 10 vehicles at 10 Hz: one 100 ms batch is 10,000 fixes.
         var bookings = Enumerable.Range(0, 1000).Select(i =>
@@ -58,7 +57,6 @@ public sealed class SwarmStreamTests
         var buffer = new MemoryStream();
         stream.Fill(batch, TimeSpan.Zero);
 
-        var clock = Stopwatch.StartNew();
         long fixes = 0;
         for (var tick = 1; tick <= 50; tick++)
         {
@@ -66,10 +64,10 @@ public sealed class SwarmStreamTests
             buffer.SetLength(0);
             batch.WriteTo(buffer);
         }
-        clock.Stop();
 
+        // How fast this goes is measured by the telemetry benchmark, not here.
         fixes.ShouldBe(500_000);
-        // Release builds do several million a second; the bound leaves room for a busy machine.
-        (fixes / clock.Elapsed.TotalSeconds).ShouldBeGreaterThan(100_000);
+        batch.Reports.Count.ShouldBe(10_000);
+        buffer.Length.ShouldBeGreaterThan(0);
     }
 }

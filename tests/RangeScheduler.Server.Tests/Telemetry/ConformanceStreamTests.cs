@@ -70,7 +70,7 @@ public sealed class ConformanceStreamTests(ServerFixture fixture) : IClassFixtur
         var resolved = await station.WaitForAsync(f => f.Alert is { Kind: AlertKind.Resolved } a ? a : null, Punctual);
 
         noticedAfter.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4.9));
-        noticedAfter.ShouldBeLessThan(TimeSpan.FromSeconds(7));
+        noticedAfter.ShouldBeLessThan(TimeSpan.FromSeconds(10));
         lost.VehicleId.ShouldBe("usv-c2");
         resolved.ResolvesAlertId.ShouldBe(lost.Id);
         await WaitForConformanceAsync(booking.Id, ConformanceState.Conforming);
