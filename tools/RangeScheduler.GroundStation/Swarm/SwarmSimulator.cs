@@ -9,7 +9,8 @@ namespace RangeScheduler.GroundStation.Swarm;
 /// <summary>
 /// Flies a swarm (<see cref="SwarmFleet"/>) for <see cref="SwarmOptions.Duration"/> over
 /// <see cref="SwarmOptions.Streams"/> concurrent StreamPositions calls, each sending what
-/// fell due once per batch interval and answering commands with receipts. Read
+/// fell due once per batch interval (the streams spread over the interval, as independent
+/// stations are) and answering commands with receipts. Read
 /// <see cref="Counts"/> while it runs for live totals.
 /// </summary>
 /// <param name="observer">Sees every batch sent and everything received, on all streams at once.</param>
@@ -34,7 +35,9 @@ public sealed class SwarmSimulator(SwarmOptions options, TimeProvider time, ISta
             {
                 share.Add(vehicles[v]);
             }
-            streams[s] = RunStreamAsync(new SwarmStream(share, options.RateHz, start, epoch), client, call, start, cancellationToken);
+            // Independent stations' batch clocks are not aligned: stream s sends s/streams of a batch interval later.
+            var phase = options.Batch * s / streams.Length;
+            streams[s] = RunStreamAsync(new SwarmStream(share, options.RateHz, start, epoch), client, call, start, phase, cancellationToken);
         }
         await Task.WhenAll(streams).ConfigureAwait(false);
         var straying = 0;
@@ -45,12 +48,13 @@ public sealed class SwarmSimulator(SwarmOptions options, TimeProvider time, ISta
         return new SwarmResult(vehicles.Count, straying, time.GetUtcNow() - start, Counts.Snapshot());
     }
 
-    private async Task RunStreamAsync(SwarmStream stream, TelemetryServiceClient client, CallOptions call, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task RunStreamAsync(SwarmStream stream, TelemetryServiceClient client, CallOptions call, DateTimeOffset start, TimeSpan phase, CancellationToken cancellationToken)
     {
         if (stream.Vehicles == 0)
         {
             return;
         }
+        await Task.Delay(phase, time, cancellationToken).ConfigureAwait(false);
         await using var link = new StationLink(client, call, Counts, observer);
         using var timer = new PeriodicTimer(options.Batch, time);
         var batch = new PositionBatch();
