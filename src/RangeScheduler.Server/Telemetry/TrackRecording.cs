@@ -8,7 +8,8 @@ namespace RangeScheduler.Server.Telemetry;
 /// <summary>
 /// Gathers each vehicle's accepted reports into runs and hands a run to the
 /// <see cref="TrackRecorder"/> as one chunk once it holds <see cref="RunLength"/> reports or
-/// is <see cref="RunAge"/> old: a swarm sends one report per vehicle per batch, and a chunk per
+/// is <see cref="RunAge"/> old (plus up to as much again, spread by vehicle): a swarm sends one
+/// report per vehicle per batch, and a chunk per
 /// report would be a row per fix. The recorder writes in the background; when it cannot keep
 /// up a chunk is dropped and logged rather than slowing ingest. A crash loses at most the runs
 /// not yet sealed (docs/telemetry.md).
@@ -33,7 +34,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
                 var key = (Booking: bookingIds[i], Vehicle: reports[i].VehicleId);
                 if (!_runs.TryGetValue(key, out var run))
                 {
-                    run = new Run(rangeId, key.Booking, key.Vehicle, now);
+                    run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle));
                     _runs.Add(key, run);
                 }
                 run.Reports.Add(reports[i]);
@@ -47,8 +48,8 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         full?.ForEach(Seal);
     }
 
-    /// <summary>Seals the runs started before <paramref name="now"/> less <see cref="RunAge"/>.</summary>
-    public void SealOld(DateTimeOffset now) => SealWhere(run => now - run.StartedAt >= RunAge);
+    /// <summary>Seals the runs that are due: <see cref="RunAge"/> old, give or take their vehicle's jitter.</summary>
+    public void SealOld(DateTimeOffset now) => SealWhere(run => now >= run.SealAt);
 
     /// <summary>Everything recorded before the call is durable when it completes (GetTrack reads after it).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -90,7 +91,13 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         }
     }
 
-    private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset startedAt)
+    // A swarm's vehicles all start their runs at once; sealing them all in the same watchdog
+    // round would encode and write thousands of chunks in one go every RunAge, stalling ingest.
+    // Up to one more RunAge, by vehicle, spreads the work.
+    private static TimeSpan Jitter(string vehicleId) =>
+        RunAge * ((uint)string.GetHashCode(vehicleId, StringComparison.Ordinal) % 1000 / 1000.0);
+
+    private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset sealAt)
     {
         public string RangeId { get; } = rangeId;
 
@@ -98,7 +105,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
         public string VehicleId { get; } = vehicleId;
 
-        public DateTimeOffset StartedAt { get; } = startedAt;
+        public DateTimeOffset SealAt { get; } = sealAt;
 
         public List<PositionReport> Reports { get; } = [];
     }
