@@ -51,8 +51,6 @@ public static class TelemetryRegistration
     /// <summary>Where the EGM96 geoid grid is read from (Debian's proj-data), to bring ellipsoid heights to mean sea level.</summary>
     public const string GeoidKey = "RangeScheduler:Telemetry:GeoidGrid";
 
-    public const string DefaultGeoidGrid = "/usr/share/proj/egm96_15.gtx";
-
     // The default grid is optional (a fresh machine may lack proj-data); a configured one must load.
     private static GeoidModel? LoadGeoid(IConfiguration configuration)
     {
@@ -60,6 +58,6 @@ public static class TelemetryRegistration
         {
             return GtxGeoidFile.Load(configured);
         }
-        return File.Exists(DefaultGeoidGrid) ? GtxGeoidFile.Load(DefaultGeoidGrid) : null;
+        return File.Exists(GtxGeoidFile.Egm96Path) ? GtxGeoidFile.Load(GtxGeoidFile.Egm96Path) : null;
     }
 }

@@ -21,7 +21,7 @@ public sealed class HeightReference(GeoidModel? geoid)
         if (report.HasAltitudeM)
         {
             return report.AltitudeReference == VerticalReference.Wgs84Ellipsoid && geoid is not null
-                ? report.AltitudeM - geoid.UndulationAt(new GeoPoint(report.Latitude, report.Longitude))
+                ? geoid.MeanSeaLevelHeight(new GeoPoint(report.Latitude, report.Longitude), report.AltitudeM)
                 : report.AltitudeM;
         }
         return report.HasDepthM ? -report.DepthM : null;

@@ -125,14 +125,6 @@ public sealed class RangeMonitor
         }
     }
 
-    public IReadOnlyList<ConformanceAlert> OpenAlerts()
-    {
-        lock (_lock)
-        {
-            return _conformance.OpenAlerts.ToList();
-        }
-    }
-
     private void Track(Booking booking)
     {
         _conformance.Track(booking, _outcome);
@@ -167,6 +159,4 @@ public sealed class RangeMonitor
 public sealed record MonitorOutcome(IReadOnlyList<ConformanceAlert> Alerts, IReadOnlyList<ConformanceChange> Changes)
 {
     public static readonly MonitorOutcome None = new([], []);
-
-    public bool IsEmpty => Alerts.Count == 0 && Changes.Count == 0;
 }

@@ -10,14 +10,12 @@ namespace RangeScheduler.Server.Telemetry;
 /// stream slows down); alerts and commands from elsewhere never wait: when a station does
 /// not read its stream they are dropped for it, since they are on the range's bus too.
 /// </summary>
-public sealed class StationStream(string stationId, string organizationId)
+public sealed class StationStream(string organizationId)
 {
     private const int Capacity = 4_096;
 
     private readonly Channel<TelemetryFeedback> _feedback = Channel.CreateBounded<TelemetryFeedback>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    public string StationId { get; } = stationId;
 
     public string OrganizationId { get; } = organizationId;
 

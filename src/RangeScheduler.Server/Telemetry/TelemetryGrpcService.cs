@@ -16,7 +16,7 @@ public sealed class TelemetryGrpcService(PositionIngest ingest, StationRoutes ro
         var caller = context.Caller();
         var cancellationToken = context.CancellationToken;
         // Only ground stations reach here (AccessRules), and every ground station has an organisation.
-        var station = new StationStream(caller.Id, caller.Organization!);
+        var station = new StationStream(caller.Organization!);
         var writing = WriteFeedbackAsync(station, responses, cancellationToken);
         try
         {
