@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using RangeScheduler.Storage.Rows;
 
@@ -19,9 +19,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private const int MaxBatch = 8192;
 
     private readonly SqliteDatabase _database;
-    private readonly Channel<SqliteQueuedWrite> _queue =
-        Channel.CreateUnbounded<SqliteQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly BlockingCollection<SqliteQueuedWrite> _queue = new(new ConcurrentQueue<SqliteQueuedWrite>());
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SqliteConnection? _connection;
     private SqliteLedgerStatements? _statements;
     private long _commits;
@@ -30,7 +29,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     public SqliteGroupCommitter(SqliteDatabase database)
     {
         _database = database;
-        _loop = Task.Run(RunAsync);
+        new Thread(Run) { IsBackground = true, Name = "SQLite group commit" }.Start();
     }
 
     /// <summary>Transactions committed so far.</summary>
@@ -63,52 +62,71 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     /// <summary>Commits what is queued, then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        _queue.CompleteAdding();
+        await _stopped.Task.ConfigureAwait(false);
         _statements?.Dispose();
         _connection?.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batch = new List<SqlitePendingWrite>();
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            SqliteBulkWrite? bulk = null;
-            while (batch.Count < MaxBatch && bulk is null && _queue.Reader.TryRead(out var queued))
+            var batch = new List<SqlitePendingWrite>();
+            while (_queue.TryTake(out var queued, Timeout.Infinite))
             {
-                if (queued is SqliteBulkWrite taken)
+                SqliteBulkWrite? bulk = null;
+                do
                 {
-                    bulk = taken;
-                    continue;
+                    if (queued is SqliteBulkWrite taken)
+                    {
+                        bulk = taken;
+                    }
+                    else
+                    {
+                        Admit((SqlitePendingWrite)queued, batch);
+                    }
                 }
-                var write = (SqlitePendingWrite)queued;
-                // A write decided on state that held a failed write must fail too.
-                if (write.Slot.IsCurrent(write.Generation))
+                while (batch.Count < MaxBatch && bulk is null && _queue.TryTake(out queued));
+                if (batch.Count > 0)
                 {
-                    batch.Add(write);
+                    Commit(batch);
+                    batch.Clear();
                 }
-                else
+                if (bulk is not null)
                 {
-                    write.Durable.TrySetException(new StoreUnavailableException(
-                        $"An earlier write to range \"{write.Slot.RangeId}\" failed, and this decision was made on it."));
+                    Commit(bulk);
                 }
             }
-            if (batch.Count > 0)
-            {
-                Commit(batch);
-                batch.Clear();
-            }
-            if (bulk is not null)
-            {
-                Commit(bulk);
-            }
+            _stopped.SetResult();
+        }
+        catch (Exception e)
+        {
+            _stopped.SetException(e);
+        }
+    }
+
+    private static void Admit(SqlitePendingWrite write, List<SqlitePendingWrite> batch)
+    {
+        // A write decided on state that held a failed write must fail too.
+        if (write.Slot.IsCurrent(write.Generation))
+        {
+            batch.Add(write);
+        }
+        else
+        {
+            write.Durable.TrySetException(new StoreUnavailableException(
+                $"An earlier write to range \"{write.Slot.RangeId}\" failed, and this decision was made on it."));
         }
     }
 
     private void Queue(SqliteQueuedWrite write)
     {
-        if (!_queue.Writer.TryWrite(write))
+        try
+        {
+            _queue.Add(write);
+        }
+        catch (InvalidOperationException)
         {
             throw new StoreUnavailableException($"The SQLite store {_database.FilePath} is closed.");
         }
