@@ -40,15 +40,19 @@ public static class CreateBookingBenchmark
         var slot = 0;
         foreach (var (label, ranges) in new[] { ("one range (contended)", 1), ($"{SpreadRanges} ranges", SpreadRanges) })
         {
-            await MeasureAsync(bookings, ranges, TimeSpan.FromSeconds(2), slot++);
+            await MeasureAsync(bookings, ranges, TimeSpan.FromSeconds(8), slot++);
             var result = await MeasureAsync(bookings, ranges, duration, slot++);
-            output.WriteLine($"{name,-10} {label,-22} {result.PerSecond,9:N0} bookings/s   p50 {result.P50.TotalMilliseconds,6:0.00} ms   p99 {result.P99.TotalMilliseconds,6:0.00} ms   rejected {result.Rejected}");
+            output.WriteLine($"{name,-10} {label,-22} {result.PerSecond,9:N0} bookings/s   p50 {result.P50.TotalMilliseconds,6:0.00} ms   p99 {result.P99.TotalMilliseconds,6:0.00} ms   rejected {result.Rejected}   " +
+                $"CPU {result.CpuPerBooking.TotalMicroseconds,4:0} µs, allocated {result.BytesPerBooking / 1024.0,5:0.0} KB a booking   GCs {result.Collections}");
         }
     }
 
     /// <param name="slot">Each run books its own hours, so runs never meet in time.</param>
     private static async Task<Result> MeasureAsync(BookingServiceClient bookings, int ranges, TimeSpan duration, int slot)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var stopwatch = Stopwatch.StartNew();
         var until = stopwatch.Elapsed + duration;
         var latencies = new List<TimeSpan>[Callers];
@@ -68,8 +72,12 @@ public static class CreateBookingBenchmark
                 }
             }
         })));
+        var elapsed = stopwatch.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Result(all.Count / stopwatch.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], rejected);
+        return new Result(all.Count / elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], rejected,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu) / all.Count,
+            (GC.GetTotalAllocatedBytes() - allocated) / all.Count,
+            string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g])));
     }
 
     /// <summary>
@@ -111,5 +119,7 @@ public static class CreateBookingBenchmark
         return new Footprint { Polygon = new Polygon { Exterior = ring } };
     }
 
-    private sealed record Result(double PerSecond, TimeSpan P50, TimeSpan P99, int Rejected);
+    /// <param name="CpuPerBooking">CPU of the whole process (callers, server and store) over bookings made.</param>
+    /// <param name="Collections">Garbage collections of generations 0/1/2 during the run.</param>
+    private sealed record Result(double PerSecond, TimeSpan P50, TimeSpan P99, int Rejected, TimeSpan CpuPerBooking, long BytesPerBooking, string Collections);
 }
