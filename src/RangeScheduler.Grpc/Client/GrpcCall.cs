@@ -251,8 +251,15 @@ internal sealed class GrpcCall : IClientCallState
         return new Status(code, $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}{(string.IsNullOrEmpty(detail) ? "" : ". " + detail)}");
     }
 
+    /// <remarks>
+    /// NO_ERROR is how HttpClient reports a server closing the connection gracefully (GOAWAY)
+    /// under a call still open: a server shutting down whose last frames, the call's status
+    /// among them, were dropped with the connection before they were read. The server went
+    /// away, so the call may be retried elsewhere: UNAVAILABLE, as for any lost connection.
+    /// </remarks>
     private static Status FromProtocolError(HttpProtocolException e) => e.ErrorCode switch
     {
+        0x0 => new Status(StatusCode.Unavailable, "The server is shutting down: it closed the connection before the call ended"),
         0x8 => new Status(StatusCode.Cancelled, "The server cancelled the stream"),
         0xB => new Status(StatusCode.ResourceExhausted, "The server reported ENHANCE_YOUR_CALM"),
         0x7 => new Status(StatusCode.Unavailable, "The server refused the stream"),
