@@ -50,11 +50,13 @@ public sealed class SessionRestartTests
     public async Task KilledAndRestartedBeforeItsStart_ActivatedAndCompletedOnTimeSeenByAWatcher()
     {
         using var data = new TempDirectory();
-        var start = DateTimeOffset.UtcNow.AddSeconds(5);
+        // Room for two server processes to start on two loaded cores (5 s was once too little).
+        var start = DateTimeOffset.UtcNow.AddSeconds(12);
         var booking = await BookThenKillAsync(data.SqliteStore, Requests.Square(0, 1000, 300, start, TimeSpan.FromSeconds(2)));
 
         await using var second = await ServerProcess.StartAsync(data.SqliteStore);
         await using var watcher = await BookingWatcher.StartAsync(second.Channel, "ops-oceanalpha", Requests.Jaakonmeri);
+        DateTimeOffset.UtcNow.ShouldBeLessThan(start, "the restarted server must be watched before the session starts, or this tests nothing");
 
         var activated = await watcher.WaitForAsync(booking.Id, BookingChange.Activated, TimeSpan.FromSeconds(20));
         var completed = await watcher.WaitForAsync(booking.Id, BookingChange.Completed, TimeSpan.FromSeconds(20));
