@@ -29,6 +29,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     public SqliteGroupCommitter(SqliteDatabase database)
     {
         _database = database;
+        // A thread of its own, not a pool task: every commit blocks in its fsync, and on two
+        // cores a pool thread blocked that long leaves callers and range turns waiting to run.
         new Thread(Run) { IsBackground = true, Name = "SQLite group commit" }.Start();
     }
 
