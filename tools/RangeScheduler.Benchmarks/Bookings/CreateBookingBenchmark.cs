@@ -43,16 +43,15 @@ public static class CreateBookingBenchmark
             await MeasureAsync(bookings, ranges, TimeSpan.FromSeconds(8), slot++);
             var result = await MeasureAsync(bookings, ranges, duration, slot++);
             output.WriteLine($"{name,-10} {label,-22} {result.PerSecond,9:N0} bookings/s   p50 {result.P50.TotalMilliseconds,6:0.00} ms   p99 {result.P99.TotalMilliseconds,6:0.00} ms   rejected {result.Rejected}   " +
-                $"CPU {result.CpuPerBooking.TotalMicroseconds,4:0} µs, allocated {result.BytesPerBooking / 1024.0,5:0.0} KB a booking   GCs {result.Collections}");
+                $"CPU {result.Spent.Cpu.TotalMicroseconds / result.Bookings,4:0} µs, allocated {result.Spent.Allocated / 1024.0 / result.Bookings,5:0.0} KB a booking   " +
+                $"GCs {result.Spent.Gen0}/{result.Spent.Gen1}/{result.Spent.Gen2}");
         }
     }
 
     /// <param name="slot">Each run books its own hours, so runs never meet in time.</param>
     private static async Task<Result> MeasureAsync(BookingServiceClient bookings, int ranges, TimeSpan duration, int slot)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var before = ProcessCost.Now();
         var stopwatch = Stopwatch.StartNew();
         var until = stopwatch.Elapsed + duration;
         var latencies = new List<TimeSpan>[Callers];
@@ -73,11 +72,9 @@ public static class CreateBookingBenchmark
             }
         })));
         var elapsed = stopwatch.Elapsed;
+        var spent = ProcessCost.Now() - before;
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Result(all.Count / elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], rejected,
-            (Process.GetCurrentProcess().TotalProcessorTime - cpu) / all.Count,
-            (GC.GetTotalAllocatedBytes() - allocated) / all.Count,
-            string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g])));
+        return new Result(all.Count, all.Count / elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], rejected, spent);
     }
 
     /// <summary>
@@ -119,7 +116,16 @@ public static class CreateBookingBenchmark
         return new Footprint { Polygon = new Polygon { Exterior = ring } };
     }
 
-    /// <param name="CpuPerBooking">CPU of the whole process (callers, server and store) over bookings made.</param>
-    /// <param name="Collections">Garbage collections of generations 0/1/2 during the run.</param>
-    private sealed record Result(double PerSecond, TimeSpan P50, TimeSpan P99, int Rejected, TimeSpan CpuPerBooking, long BytesPerBooking, string Collections);
+    /// <param name="Spent">What the whole process (callers, server and store) spent on the run.</param>
+    private sealed record Result(int Bookings, double PerSecond, TimeSpan P50, TimeSpan P99, int Rejected, ProcessCost Spent);
+
+    /// <summary>CPU, bytes allocated and garbage collections per generation, of the whole process so far.</summary>
+    private readonly record struct ProcessCost(TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2)
+    {
+        public static ProcessCost Now() => new(
+            Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public static ProcessCost operator -(ProcessCost after, ProcessCost before) => new(
+            after.Cpu - before.Cpu, after.Allocated - before.Allocated, after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2);
+    }
 }
