@@ -58,13 +58,17 @@ public sealed class EchoService(CallLog log)
         }
     }
 
-    /// <summary>Waits as asked; a wait cut short by the call's end is logged as "{text}:cancelled".</summary>
+    /// <summary>
+    /// Waits as asked, logged as "{text}:waiting" when it starts, so that a test can cancel a call the handler is
+    /// known to be in; a wait cut short by the call's end is logged as "{text}:cancelled".
+    /// </summary>
     private async Task DelayAsync(EchoRequest request, ServerCallContext context)
     {
         if (request.DelayMs == 0)
         {
             return;
         }
+        log.Record($"{request.Text}:waiting");
         try
         {
             await Task.Delay((int)request.DelayMs, context.CancellationToken).ConfigureAwait(false);
