@@ -30,10 +30,11 @@ public interface IRangeBus
     /// position after it, then continues live (Snapshot null, EventsLost false). Null or
     /// empty: <see cref="RangeBusSubscription.Snapshot"/> is the state it starts from. Not
     /// retained (trimmed, unknown, from a restarted bus, malformed): Snapshot set and
-    /// EventsLost true.
+    /// EventsLost true. Without <paramref name="positions"/> the subscription receives control
+    /// events only (live and replayed); the snapshot is the same either way.
     /// </summary>
     /// <exception cref="RangeBusUnavailableException">The Redis bus cannot reach Redis.</exception>
-    Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, CancellationToken cancellationToken);
+    Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, bool positions, CancellationToken cancellationToken);
 
     /// <summary>
     /// Latest position per (booking, vehicle), open alerts (an alert adds one; a RESOLVED

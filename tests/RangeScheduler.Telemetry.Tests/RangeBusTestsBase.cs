@@ -37,8 +37,8 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     public async Task PublishControlAndPositions_EveryWatcherGetsThemInOrderWithTheSameCursors()
     {
         var bus = NewBus();
-        await using var first = await bus.SubscribeAsync(RangeId, null, default);
-        await using var second = await bus.SubscribeAsync(RangeId, null, default);
+        await using var first = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        await using var second = await bus.SubscribeAsync(RangeId, null, positions: true, default);
 
         bus.Publish(RangeId, Booking("bk-1", BookingChange.Activated));
         bus.PublishPositions(RangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 1)]);
@@ -52,10 +52,34 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubscribedWithoutPositions_ControlEventsOnlyLiveAndResumedWithTheirCursors()
+    {
+        var bus = NewBus();
+        await using var everything = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        await using var controlOnly = await bus.SubscribeAsync(RangeId, null, positions: false, default);
+
+        bus.Publish(RangeId, Booking("bk-1", BookingChange.Activated));
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 1)]);
+        bus.Publish(RangeId, Alert("al-1", "bk-1"));
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 2)]);
+        bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
+
+        var all = await everything.TakeAsync(6);
+        var controls = await controlOnly.TakeAsync(3);
+        controls.Select(Label).ShouldBe(["b:bk-1", "a:al-1", "c:cmd-1"]);
+        controls.Select(e => e.Cursor).ShouldBe(all.Where(e => e.Position is null).Select(e => e.Cursor));
+        await using var resumed = await bus.SubscribeAsync(RangeId, controls[0].Cursor, positions: false, default);
+        (await resumed.TakeAsync(2)).Select(Label).ShouldBe(["a:al-1", "c:cmd-1"]);
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 3)]);
+        bus.Publish(RangeId, Alert("al-2", "bk-1"));
+        Label(await resumed.NextAsync()).ShouldBe("a:al-2");
+    }
+
+    [Fact]
     public async Task BatchOfThousandsOfVehicles_OneEntryEveryPositionAndEveryLatest()
     {
         var bus = NewBus(new RangeBusOptions { CoalescePositionsAfter = 100_000 });
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         // A station catching up after a stall: more fields than one Lua unpack may take.
         var positions = Enumerable.Range(0, 6_000).Select(i => Position("bk-1", $"v{i}", 1)).ToList();
         positions.Add(Position("bk-1", "v0", 2));
@@ -75,7 +99,7 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
         bus.Publish(RangeId, Alert("al-old", "bk-1"));
         await EventuallyAsync(() => bus.ReadLiveStateAsync(RangeId, default), v => v.OpenAlerts.Count == 1);
 
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         bus.Publish(RangeId, Alert("al-new", "bk-1"));
 
         watcher.EventsLost.ShouldBeFalse();
@@ -87,8 +111,8 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     public async Task SlowWatcher_KeepsEveryControlEventAndTheLatestPositionPerVehicle()
     {
         var bus = NewBus(new RangeBusOptions { CoalescePositionsAfter = 0 });
-        await using var slow = await bus.SubscribeAsync(RangeId, null, default);
-        await using var fast = await bus.SubscribeAsync(RangeId, null, default);
+        await using var slow = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        await using var fast = await bus.SubscribeAsync(RangeId, null, positions: true, default);
 
         for (ulong i = 1; i <= 50; i++)
         {
@@ -113,8 +137,8 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     public async Task ControlEventsOverflowTheWatcherQueue_WatcherEndsTooSlowOthersGoOn()
     {
         var bus = NewBus(new RangeBusOptions { WatcherQueue = 4 });
-        await using var slow = await bus.SubscribeAsync(RangeId, null, default);
-        await using var fast = await bus.SubscribeAsync(RangeId, null, default);
+        await using var slow = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        await using var fast = await bus.SubscribeAsync(RangeId, null, positions: true, default);
 
         for (var i = 0; i < 10; i++)
         {
@@ -132,20 +156,20 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     public async Task ResumeFromMidBatchCursor_ExactlyTheMissedEventsThenLive()
     {
         var bus = NewBus();
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         bus.Publish(RangeId, Alert("al-1", "bk-1"));
         bus.PublishPositions(RangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 1), Position("bk-1", "v3", 1)]);
         bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
         bus.PublishPositions(RangeId, [Position("bk-1", "v1", 2), Position("bk-1", "v2", 2)]);
         var seen = await watcher.TakeAsync(7);
 
-        await using var resumed = await bus.SubscribeAsync(RangeId, seen[2].Cursor, default);
+        await using var resumed = await bus.SubscribeAsync(RangeId, seen[2].Cursor, positions: true, default);
         bus.Publish(RangeId, Booking("bk-1", BookingChange.Completed));
 
         resumed.Snapshot.ShouldBeNull();
         resumed.EventsLost.ShouldBeFalse();
         (await resumed.TakeAsync(5)).Select(Label).ShouldBe(["p:bk-1/v3#1", "c:cmd-1", "p:bk-1/v1#2", "p:bk-1/v2#2", "b:bk-1"]);
-        await using var fromCommand = await bus.SubscribeAsync(RangeId, seen[4].Cursor, default);
+        await using var fromCommand = await bus.SubscribeAsync(RangeId, seen[4].Cursor, positions: true, default);
         (await fromCommand.TakeAsync(3)).Select(Label).ShouldBe(["p:bk-1/v1#2", "p:bk-1/v2#2", "b:bk-1"]);
     }
 
@@ -156,7 +180,7 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
         bus.Publish(RangeId, Alert("al-1", "bk-1"));
         var state = await EventuallyAsync(() => bus.ReadLiveStateAsync(RangeId, default), v => v.OpenAlerts.Count == 1);
 
-        await using var watcher = await bus.SubscribeAsync(RangeId, state.Cursor, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, state.Cursor, positions: true, default);
         bus.Publish(RangeId, Alert("al-2", "bk-1"));
 
         watcher.Snapshot.ShouldBeNull();
@@ -173,7 +197,7 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
         bus.Publish(RangeId, Alert("al-1", "bk-1"));
         await EventuallyAsync(() => bus.ReadLiveStateAsync(RangeId, default), v => v.OpenAlerts.Count == 1);
 
-        await using var watcher = await bus.SubscribeAsync(RangeId, cursor, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, cursor, positions: true, default);
 
         watcher.EventsLost.ShouldBeTrue();
         watcher.Snapshot!.OpenAlerts.Select(a => a.Id).ShouldBe(["al-1"]);
@@ -183,7 +207,7 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     public async Task ResumeFromTrimmedCursor_SnapshotWithEventsLost()
     {
         var bus = NewBus(new RangeBusOptions { MaxStreamLength = 10 });
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         bus.Publish(RangeId, Booking("bk-first", BookingChange.Created));
         var first = await watcher.NextAsync();
         for (var i = 0; i < 500; i++)
@@ -194,7 +218,7 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
         bus.Publish(RangeId, Booking("bk-last", BookingChange.Created));
         await watcher.TakeThroughAsync("b:bk-last");
 
-        await using var resumed = await bus.SubscribeAsync(RangeId, first.Cursor, default);
+        await using var resumed = await bus.SubscribeAsync(RangeId, first.Cursor, positions: true, default);
 
         resumed.EventsLost.ShouldBeTrue();
         resumed.Snapshot.ShouldNotBeNull();

@@ -30,7 +30,7 @@ public sealed class RangeWatch(IRangeBus bus, IRangeStore ranges, LiveStateQuery
             throw new Domain.Validation.NotFoundException("range", request.RangeId);
         }
         var filter = new WatchFilter(request);
-        await using var subscription = await bus.SubscribeAsync(request.RangeId, request.ResumeAfter.Length == 0 ? null : request.ResumeAfter, cancellationToken).ConfigureAwait(false);
+        await using var subscription = await bus.SubscribeAsync(request.RangeId, request.ResumeAfter.Length == 0 ? null : request.ResumeAfter, request.Positions, cancellationToken).ConfigureAwait(false);
         await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
         var lastCursor = request.ResumeAfter;
         if (subscription.Snapshot is { } snapshot)

@@ -36,7 +36,7 @@ public sealed class CommandFeeds(IRangeBus bus, CommandDelivery delivery, ILogge
         {
             try
             {
-                await using var subscription = await bus.SubscribeAsync(rangeId, cursor, stoppingToken).ConfigureAwait(false);
+                await using var subscription = await bus.SubscribeAsync(rangeId, cursor, positions: false, stoppingToken).ConfigureAwait(false);
                 retryAfter = FirstRetry;
                 if (subscription.Snapshot is { } snapshot)
                 {

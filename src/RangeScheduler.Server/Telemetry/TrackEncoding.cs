@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using RangeScheduler.Contracts.V1;
 
@@ -10,22 +11,21 @@ namespace RangeScheduler.Server.Telemetry;
 /// </summary>
 public static class TrackEncoding
 {
-    public static byte[] Encode(IReadOnlyList<PositionReport> reports)
+    /// <summary>Appends one report as the next of a chunk.</summary>
+    public static void Append(IBufferWriter<byte> chunk, PositionReport report)
     {
-        var size = 0;
-        foreach (var report in reports)
+        var length = report.CalculateSize();
+        var prefix = CodedOutputStream.ComputeLengthSize(length);
+        var span = chunk.GetSpan(prefix + length);
+        var value = (uint)length;
+        var at = 0;
+        for (; value >= 0x80; value >>= 7)
         {
-            var length = report.CalculateSize();
-            size += CodedOutputStream.ComputeLengthSize(length) + length;
+            span[at++] = (byte)(value | 0x80);
         }
-        var bytes = new byte[size];
-        var output = new CodedOutputStream(bytes);
-        foreach (var report in reports)
-        {
-            output.WriteMessage(report);
-        }
-        output.CheckNoSpaceLeft();
-        return bytes;
+        span[at++] = (byte)value;
+        report.WriteTo(span.Slice(at, length));
+        chunk.Advance(prefix + length);
     }
 
     public static List<PositionReport> Decode(ReadOnlyMemory<byte> chunk)

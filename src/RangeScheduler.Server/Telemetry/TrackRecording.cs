@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Logging;
@@ -37,8 +38,8 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
                     run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle));
                     _runs.Add(key, run);
                 }
-                run.Reports.Add(reports[i]);
-                if (run.Reports.Count >= RunLength)
+                run.Add(reports[i]);
+                if (run.Count >= RunLength)
                 {
                     _runs.Remove(key);
                     (full ??= []).Add(run);
@@ -77,17 +78,9 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
     private void Seal(Run run)
     {
-        var first = DateTimeOffset.MaxValue;
-        var last = DateTimeOffset.MinValue;
-        foreach (var report in run.Reports)
+        if (!recorder.Record(new TrackChunk(run.RangeId, run.BookingId, run.VehicleId, run.First, run.Last, run.Count, run.Encoded.WrittenSpan.ToArray())))
         {
-            var at = report.Time.ToDateTimeOffset();
-            first = at < first ? at : first;
-            last = at > last ? at : last;
-        }
-        if (!recorder.Record(new TrackChunk(run.RangeId, run.BookingId, run.VehicleId, first, last, run.Reports.Count, TrackEncoding.Encode(run.Reports))))
-        {
-            ServerLog.TrackChunkDropped(log, run.BookingId, run.Reports.Count);
+            ServerLog.TrackChunkDropped(log, run.BookingId, run.Count);
         }
     }
 
@@ -97,6 +90,11 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
     private static TimeSpan Jitter(string vehicleId) =>
         RunAge * ((uint)string.GetHashCode(vehicleId, StringComparison.Ordinal) % 1000 / 1000.0);
 
+    /// <summary>
+    /// One vehicle's reports since its last chunk, encoded as they arrive: a run lives for
+    /// seconds, and at swarm scale keeping its reports as objects meant every collection copied
+    /// hundreds of thousands of them from generation to generation.
+    /// </summary>
     private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset sealAt)
     {
         public string RangeId { get; } = rangeId;
@@ -107,6 +105,21 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
         public DateTimeOffset SealAt { get; } = sealAt;
 
-        public List<PositionReport> Reports { get; } = [];
+        public ArrayBufferWriter<byte> Encoded { get; } = new();
+
+        public int Count { get; private set; }
+
+        public DateTimeOffset First { get; private set; } = DateTimeOffset.MaxValue;
+
+        public DateTimeOffset Last { get; private set; } = DateTimeOffset.MinValue;
+
+        public void Add(PositionReport report)
+        {
+            TrackEncoding.Append(Encoded, report);
+            Count++;
+            var at = report.Time.ToDateTimeOffset();
+            First = at < First ? at : First;
+            Last = at > Last ? at : Last;
+        }
     }
 }

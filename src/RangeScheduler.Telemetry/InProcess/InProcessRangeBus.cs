@@ -33,10 +33,10 @@ public sealed class InProcessRangeBus : IRangeBus
         }
     }
 
-    public Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, CancellationToken cancellationToken)
+    public Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, bool positions, CancellationToken cancellationToken)
     {
         var range = Range(rangeId);
-        var queue = new WatcherQueue(_options.WatcherQueue, _options.CoalescePositionsAfter);
+        var queue = new WatcherQueue(_options.WatcherQueue, _options.CoalescePositionsAfter, positions);
         var (snapshot, eventsLost) = range.Attach(queue, resumeAfter);
         return Task.FromResult(new RangeBusSubscription(queue, snapshot, eventsLost, () =>
         {

@@ -51,10 +51,10 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
         }
     }
 
-    public async Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, CancellationToken cancellationToken)
+    public async Task<RangeBusSubscription> SubscribeAsync(string rangeId, string? resumeAfter, bool positions, CancellationToken cancellationToken)
     {
         var range = Range(rangeId);
-        var queue = new WatcherQueue(_options.WatcherQueue, _options.CoalescePositionsAfter);
+        var queue = new WatcherQueue(_options.WatcherQueue, _options.CoalescePositionsAfter, positions);
         var (snapshot, eventsLost) = await Unavailable(() => range.AttachAsync(queue, resumeAfter, _reader.Wake, cancellationToken));
         return new RangeBusSubscription(queue, snapshot, eventsLost, () =>
         {

@@ -48,7 +48,7 @@ internal sealed class RangeFanout
     {
         foreach (var watcher in Volatile.Read(ref _watchers))
         {
-            if (!watcher.EnqueuePosition(rangeEvent))
+            if (watcher.WantsPositions && !watcher.EnqueuePosition(rangeEvent))
             {
                 Forget(watcher);
             }

@@ -9,9 +9,10 @@ namespace RangeScheduler.Telemetry.Watching;
 /// Positions coalesce once the watcher lags: a newer position of the same (booking, vehicle)
 /// removes the undelivered older one and joins the tail, never an earlier place, so what is
 /// delivered is always a subsequence of what was published and no cursor can pass an
-/// undelivered control event.
+/// undelivered control event. A watcher that does not want positions never queues one: at
+/// swarm scale they are nearly all of a range's traffic.
 /// </summary>
-internal sealed class WatcherQueue(int controlCapacity, int coalescePositionsAfter) : ChannelReader<RangeEvent>
+internal sealed class WatcherQueue(int controlCapacity, int coalescePositionsAfter, bool wantsPositions = true) : ChannelReader<RangeEvent>
 {
     private readonly object _lock = new();
     private readonly LinkedList<RangeEvent> _items = new();
@@ -25,6 +26,9 @@ internal sealed class WatcherQueue(int controlCapacity, int coalescePositionsAft
     private Exception? _error;
 
     public override Task Completion => _completion.Task;
+
+    /// <summary>False for a watcher of control events only; publishers then skip it for positions.</summary>
+    public bool WantsPositions => wantsPositions;
 
     public override bool CanCount => true;
 
@@ -150,6 +154,10 @@ internal sealed class WatcherQueue(int controlCapacity, int coalescePositionsAft
             if (_completed)
             {
                 return false;
+            }
+            if (isPosition && !wantsPositions)
+            {
+                return true;
             }
             if (live && _held is not null)
             {

@@ -17,11 +17,11 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     public async Task ResumeWithCursorFromAnotherRun_SnapshotWithEventsLost()
     {
         var earlierRun = NewBus();
-        await using var watcher = await earlierRun.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await earlierRun.SubscribeAsync(RangeId, null, positions: true, default);
         earlierRun.Publish(RangeId, Alert("al-1", "bk-1"));
         var cursor = (await watcher.NextAsync()).Cursor;
 
-        await using var resumed = await NewBus().SubscribeAsync(RangeId, cursor, default);
+        await using var resumed = await NewBus().SubscribeAsync(RangeId, cursor, positions: true, default);
 
         resumed.EventsLost.ShouldBeTrue();
     }
@@ -30,18 +30,18 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     public async Task MorePositionsThanRetained_OldestBatchesTrimmed()
     {
         var bus = NewBus(new RangeBusOptions { MaxRetainedPositions = 10, CoalescePositionsAfter = 100 });
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         bus.PublishPositions(RangeId, [.. Enumerable.Range(1, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
         var first = (await watcher.NextAsync()).Cursor;
         bus.PublishPositions(RangeId, [.. Enumerable.Range(6, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
-        await using (var stillRetained = await bus.SubscribeAsync(RangeId, first, default))
+        await using (var stillRetained = await bus.SubscribeAsync(RangeId, first, positions: true, default))
         {
             stillRetained.EventsLost.ShouldBeFalse();
         }
 
         bus.PublishPositions(RangeId, [.. Enumerable.Range(11, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
 
-        await using var resumed = await bus.SubscribeAsync(RangeId, first, default);
+        await using var resumed = await bus.SubscribeAsync(RangeId, first, positions: true, default);
         resumed.EventsLost.ShouldBeTrue();
     }
 
@@ -50,14 +50,14 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     {
         var time = new ManualTime();
         var bus = new InProcessRangeBus(new RangeBusOptions { RetentionAge = TimeSpan.FromMinutes(10) }, time);
-        await using var watcher = await bus.SubscribeAsync(RangeId, null, default);
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
         bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
         bus.Publish(RangeId, Alert("al-1", "bk-1"));
         var cursor = (await watcher.NextAsync()).Cursor;
 
         time.Advance(TimeSpan.FromMinutes(11));
         bus.Publish(RangeId, Alert("al-2", "bk-1"));
-        await using var resumed = await bus.SubscribeAsync(RangeId, cursor, default);
+        await using var resumed = await bus.SubscribeAsync(RangeId, cursor, positions: true, default);
 
         resumed.EventsLost.ShouldBeTrue();
         resumed.Snapshot!.Commands.ShouldBeEmpty();

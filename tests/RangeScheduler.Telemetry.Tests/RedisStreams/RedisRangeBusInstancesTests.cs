@@ -24,7 +24,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
     {
         await using var east = Instance(redis.Server);
         await using var west = Instance(redis.Server);
-        await using var onWest = await west.SubscribeAsync(_rangeId, null, default);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, positions: true, default);
 
         east.Publish(_rangeId, Alert("al-1", "bk-1"));
         east.PublishPositions(_rangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 1)]);
@@ -33,7 +33,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         west.Publish(_rangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
         seen.Add(await onWest.NextAsync());
         seen.Select(Label).ShouldBe(["a:al-1", "p:bk-1/v1#1", "p:bk-1/v2#1", "c:cmd-1"]);
-        await using var onEast = await east.SubscribeAsync(_rangeId, seen[1].Cursor, default);
+        await using var onEast = await east.SubscribeAsync(_rangeId, seen[1].Cursor, positions: true, default);
         onEast.EventsLost.ShouldBeFalse();
         (await onEast.TakeAsync(2)).Select(Label).ShouldBe(["p:bk-1/v2#1", "c:cmd-1"]);
     }
@@ -45,8 +45,8 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         var eastLog = new CapturingLoggerFactory();
         await using var east = Instance(server, eastLog);
         await using var west = Instance(server);
-        await using var onEast = await east.SubscribeAsync(_rangeId, null, default);
-        await using var onWest = await west.SubscribeAsync(_rangeId, null, default);
+        await using var onEast = await east.SubscribeAsync(_rangeId, null, positions: true, default);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, positions: true, default);
         east.Publish(_rangeId, Alert("al-before", "bk-1"));
         Label(await onEast.NextAsync()).ShouldBe("a:al-before");
         Label(await onWest.NextAsync()).ShouldBe("a:al-before");
@@ -67,7 +67,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         // East's own watcher had the outage's alert already: the write-back is not delivered twice.
         Label(await onEast.NextAsync()).ShouldBe("a:al-after");
 
-        await using var fromLocalCursor = await east.SubscribeAsync(_rangeId, during[0].Cursor, default);
+        await using var fromLocalCursor = await east.SubscribeAsync(_rangeId, during[0].Cursor, positions: true, default);
         fromLocalCursor.EventsLost.ShouldBeTrue();
         var state = await EventuallyAsync(() => east.ReadLiveStateAsync(_rangeId, default), s => s.Latest.Count == 1);
         state.Latest.Single().Report.Sequence.ShouldBe(7UL);
@@ -86,7 +86,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         bus.PublishPositions(_rangeId, [Position("bk-1", "v1", 1)]);
         bus.ForgetBooking(_rangeId, "bk-1");
 
-        await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.SubscribeAsync(_rangeId, null, default));
+        await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.SubscribeAsync(_rangeId, null, positions: true, default));
         await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.ReadLiveStateAsync(_rangeId, default));
     }
 }

@@ -32,6 +32,20 @@ public sealed class WatcherQueueTests
     }
 
     [Fact]
+    public void WatcherOfControlEventsOnly_PositionsNeverQueued()
+    {
+        var queue = new WatcherQueue(controlCapacity: 10, coalescePositionsAfter: 100, wantsPositions: false);
+
+        queue.EnqueuePosition(At(Position("bk-1", "v1", 1))).ShouldBeTrue();
+        queue.EnqueueControl(Alert("al-1", "bk-1"));
+        queue.Replay(At(Position("bk-1", "v1", 2)), isPosition: true);
+        queue.EnqueuePosition(At(Position("bk-1", "v1", 3)));
+
+        queue.WantsPositions.ShouldBeFalse();
+        Drain(queue).ShouldBe(["a:al-1"]);
+    }
+
+    [Fact]
     public void NotLagging_EveryPositionKept()
     {
         var queue = new WatcherQueue(controlCapacity: 10, coalescePositionsAfter: 3);
