@@ -9,7 +9,9 @@ namespace RangeScheduler.Telemetry.InProcess;
 /// One range on the in-process bus: a single numbered log of control events and position
 /// batches (ids <c>0-n</c> shared by both logical streams, so the log order is the merge
 /// order), the live state and the watchers. One lock orders publishing, trimming and
-/// attaching, so a resume replays exactly up to where live delivery takes over.
+/// attaching, so a resume replays exactly up to where live delivery takes over. Position
+/// batches are kept encoded and made into events again only for a replay: a swarm's
+/// retained positions as objects were hundreds of thousands that every collection copied.
 /// </summary>
 internal sealed class MemoryRange(string origin, RangeBusOptions options, TimeProvider time)
 {
@@ -41,21 +43,18 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         lock (_lock)
         {
             var id = new StreamId(0, ++_sequence);
-            var at = Timestamp.FromDateTimeOffset(time.GetUtcNow());
-            var cursors = _head.AfterEachPosition(id, positions.Count);
-            var events = new RangeEvent[positions.Count];
-            for (var i = 0; i < events.Length; i++)
-            {
-                events[i] = new RangeEvent { Position = positions[i], Time = at, Cursor = cursors[i] };
-            }
-            _head = _head.AfterPosition(id, events.Length - 1);
-            _log.Enqueue(new LogEntry(id, time.GetUtcNow(), null, events));
-            _retainedPositions += events.Length;
+            var entry = new LogEntry(id, time.GetUtcNow(), null, new EncodedPositions(PositionBatchCodec.Encode(positions), positions.Count, _head.Events));
+            _head = _head.AfterPosition(id, positions.Count - 1);
+            _log.Enqueue(entry);
+            _retainedPositions += positions.Count;
             _state.Apply(positions);
             Trim();
-            foreach (var rangeEvent in events)
+            if (_fanout.WantsPositions)
             {
-                _fanout.DeliverPosition(rangeEvent);
+                foreach (var rangeEvent in Events(entry, positions))
+                {
+                    _fanout.DeliverPosition(rangeEvent);
+                }
             }
         }
     }
@@ -102,16 +101,34 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
             {
                 queue.Replay(entry.Event, isPosition: false);
             }
-            else if (entry.Positions is not null && entry.Id >= cursor.Positions)
+            else if (entry.Positions is { } batch && entry.Id >= cursor.Positions && queue.WantsPositions)
             {
                 var from = entry.Id == cursor.Positions ? cursor.Offset : 0;
-                for (var i = from; i < entry.Positions.Length; i++)
+                if (from >= batch.Count)
                 {
-                    queue.Replay(entry.Positions[i], isPosition: true);
+                    continue;
+                }
+                var events = Events(entry, PositionBatchCodec.Decode(batch.Body));
+                for (var i = from; i < events.Length; i++)
+                {
+                    queue.Replay(events[i], isPosition: true);
                 }
             }
         }
         return true;
+    }
+
+    /// <summary>A batch's positions as watchers receive them, each with the cursor after it, the same live and replayed.</summary>
+    private RangeEvent[] Events(LogEntry entry, IReadOnlyList<PositionUpdate> positions)
+    {
+        var at = Timestamp.FromDateTimeOffset(entry.At);
+        var cursors = new BusCursor(origin, entry.Positions!.EventsBefore, entry.Id, 0).AfterEachPosition(entry.Id, positions.Count);
+        var events = new RangeEvent[positions.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = new RangeEvent { Position = positions[i], Time = at, Cursor = cursors[i] };
+        }
+        return events;
     }
 
     // Trimming by age and by count (the log holds both logical streams, hence twice the cap),
@@ -122,7 +139,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         while (_log.Count > 0 && (_log.Count > 2L * options.MaxStreamLength || _retainedPositions > options.MaxRetainedPositions || _log.Peek().At < oldest))
         {
             var entry = _log.Dequeue();
-            _retainedPositions -= entry.Positions?.Length ?? 0;
+            _retainedPositions -= entry.Positions?.Count ?? 0;
             _retention.Trimmed(entry);
             if (entry.Event is not null)
             {
@@ -132,5 +149,8 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
     }
 }
 
-/// <summary>One entry of a range's log: a control event or a batch of position events.</summary>
-internal sealed record LogEntry(StreamId Id, DateTimeOffset At, RangeEvent? Event, RangeEvent[]? Positions);
+/// <summary>One entry of a range's log: a control event or a batch of positions.</summary>
+internal sealed record LogEntry(StreamId Id, DateTimeOffset At, RangeEvent? Event, EncodedPositions? Positions);
+
+/// <summary>A batch's positions (<see cref="PositionBatchCodec"/>) and the last control event published before them, which their cursors carry.</summary>
+internal sealed record EncodedPositions(byte[] Body, int Count, StreamId EventsBefore);

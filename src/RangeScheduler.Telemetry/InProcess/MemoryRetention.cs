@@ -21,7 +21,7 @@ internal sealed class MemoryRetention
         else
         {
             _lastTrimmedBatch = entry.Id;
-            _lastTrimmedBatchLength = entry.Positions!.Length;
+            _lastTrimmedBatchLength = entry.Positions!.Count;
         }
     }
 

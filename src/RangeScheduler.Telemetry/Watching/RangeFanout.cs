@@ -14,6 +14,9 @@ internal sealed class RangeFanout
 
     public bool IsEmpty => Volatile.Read(ref _watchers).Length == 0;
 
+    /// <summary>False when no watcher here takes positions, so that none need be made into events.</summary>
+    public bool WantsPositions => Volatile.Read(ref _watchers).Any(w => w.WantsPositions);
+
     public void Add(WatcherQueue watcher)
     {
         lock (_lock)

@@ -1,9 +1,9 @@
 using Google.Protobuf;
 using RangeScheduler.Contracts.V1;
 
-namespace RangeScheduler.Telemetry.RedisStreams;
+namespace RangeScheduler.Telemetry;
 
-/// <summary>One positions entry's body: the batch's PositionUpdate messages, each length-delimited.</summary>
+/// <summary>A batch of positions as the buses keep it: its PositionUpdate messages, each length-delimited.</summary>
 internal static class PositionBatchCodec
 {
     public static byte[] Encode(IReadOnlyList<PositionUpdate> positions)
