@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Extensions.Logging;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Logging;
@@ -91,9 +90,10 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         RunAge * ((uint)string.GetHashCode(vehicleId, StringComparison.Ordinal) % 1000 / 1000.0);
 
     /// <summary>
-    /// One vehicle's reports since its last chunk, encoded as they arrive: a run lives for
-    /// seconds, and at swarm scale keeping its reports as objects meant every collection copied
-    /// hundreds of thousands of them from generation to generation.
+    /// One vehicle's reports since its last chunk, encoded as they arrive into a pinned buffer
+    /// (<see cref="PinnedBufferWriter"/>): a run lives for seconds, and at swarm scale keeping
+    /// its reports as objects meant every collection copied hundreds of thousands of them from
+    /// generation to generation.
     /// </summary>
     private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset sealAt)
     {
@@ -105,7 +105,8 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
         public DateTimeOffset SealAt { get; } = sealAt;
 
-        public ArrayBufferWriter<byte> Encoded { get; } = new();
+        /// <summary>Room for a quarter of a full run at first: most runs are sealed by age, a few seconds of fixes.</summary>
+        public PinnedBufferWriter Encoded { get; } = new(RunLength / 4 * 64);
 
         public int Count { get; private set; }
 
