@@ -69,11 +69,24 @@ public sealed class CommandBoard
     public CommandChange? Delivered(string commandId) => Move(commandId, CommandStatus.Delivered, null);
 
     /// <summary>
-    /// A station's receipt, ACKNOWLEDGED or REFUSED, for a command written to its stream; null
+    /// A station's receipt, ACKNOWLEDGED or REFUSED, for a command written to its stream: its
+    /// changes, DELIVERED first when the receipt came back before the write was marked; none
     /// when the receipt is for a command it was not sent, or one already final.
     /// </summary>
-    public CommandChange? Receipt(CommandReceipt receipt, StationStream from) =>
-        receipt.Status is CommandStatus.Acknowledged or CommandStatus.Refused ? Move(receipt.CommandId, receipt.Status, from) : null;
+    public IReadOnlyList<CommandChange> Receipt(CommandReceipt receipt, StationStream from)
+    {
+        if (receipt.Status is not (CommandStatus.Acknowledged or CommandStatus.Refused))
+        {
+            return [];
+        }
+        lock (_lock)
+        {
+            var delivered = Move(receipt.CommandId, CommandStatus.Delivered, from);
+            return Move(receipt.CommandId, receipt.Status, from) is { } received
+                ? delivered is null ? [received] : [delivered, received]
+                : [];
+        }
+    }
 
     /// <summary>
     /// Commands issued here, still open, whose time ran out: now EXPIRED. Commands that ended

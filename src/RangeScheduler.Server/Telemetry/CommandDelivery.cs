@@ -6,10 +6,14 @@ namespace RangeScheduler.Server.Telemetry;
 
 /// <summary>
 /// Writes open commands to the station streams of this process that carry their vehicles,
-/// each once per stream, and says so on the bus: a QUEUED command becomes DELIVERED.
+/// each once per stream, and says so on the bus: a QUEUED command becomes DELIVERED. Each
+/// status change is published while no other change is made, so that watchers see them in
+/// the order they happened, DELIVERED before the station's receipt for it.
 /// </summary>
 public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IRangeBus bus, TimeProvider time)
 {
+    private readonly object _statusOrder = new();
+
     /// <summary>A command issued or changed anywhere, as the range's feed brings it.</summary>
     public void Learn(string rangeId, Command command)
     {
@@ -37,9 +41,16 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
     {
         foreach (var command in board.TakeUnsent(bookingId, vehicleId, stream, time.GetUtcNow()))
         {
-            if (stream.TrySend(command) && board.Delivered(command.Id) is { } delivered)
+            if (!stream.TrySend(command))
             {
-                Publish(delivered);
+                continue;
+            }
+            lock (_statusOrder)
+            {
+                if (board.Delivered(command.Id) is { } delivered)
+                {
+                    Publish(delivered);
+                }
             }
         }
     }
@@ -47,13 +58,27 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
     /// <summary>A station's receipt for a command written to its stream.</summary>
     public void Receive(CommandReceipt receipt, StationStream from)
     {
-        if (board.Receipt(receipt, from) is { } received)
+        lock (_statusOrder)
         {
-            Publish(received);
+            foreach (var change in board.Receipt(receipt, from))
+            {
+                Publish(change);
+            }
         }
     }
 
-    /// <summary>A status change made here, for every watcher and process.</summary>
-    public void Publish(CommandChange change) =>
+    /// <summary>Commands issued here whose time ran out become EXPIRED.</summary>
+    public void ExpireDue(DateTimeOffset now)
+    {
+        lock (_statusOrder)
+        {
+            foreach (var expired in board.Expire(now))
+            {
+                Publish(expired);
+            }
+        }
+    }
+
+    private void Publish(CommandChange change) =>
         bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });
 }

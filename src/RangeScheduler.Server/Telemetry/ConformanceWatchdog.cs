@@ -18,7 +18,6 @@ namespace RangeScheduler.Server.Telemetry;
 public sealed class ConformanceWatchdog(
     RangeMonitors monitors,
     ConformanceDispatch dispatch,
-    CommandBoard board,
     CommandDelivery commands,
     TrackRecording tracks,
     RangeDesk desk,
@@ -40,10 +39,7 @@ public sealed class ConformanceWatchdog(
                 {
                     dispatch.Send(monitor.RangeId, monitor.CheckLinks(now));
                 }
-                foreach (var expired in board.Expire(now))
-                {
-                    commands.Publish(expired);
-                }
+                commands.ExpireDue(now);
                 tracks.SealOld(now);
             }
             catch (Exception e) when (e is not OperationCanceledException)
