@@ -85,7 +85,7 @@ public static class TelemetryBenchmark
                 await Task.Delay(wait);
             }
             var now = Sample.Take(process, simulator, ledger);
-            output.WriteLine($"{bus} {second,3}s  sent {now.Sent - previous.Sent,7:N0}  accepted {now.Accepted - previous.Accepted,7:N0}  watched {now.Watched - previous.Watched,7:N0}  cores {(now.Cpu - previous.Cpu) / (now.At - previous.At),4:0.00}  GC paused {(now.GcPause - previous.GcPause).TotalMilliseconds,4:0} ms in {now.Collections - previous.Collections} collections {Last(GCKind.Ephemeral)} | {Last(GCKind.Background)} | {Last(GCKind.FullBlocking)}");
+            output.WriteLine($"{bus} {second,3}s  sent {now.Sent - previous.Sent,7:N0}  accepted {now.Accepted - previous.Accepted,7:N0}  watched {now.Watched - previous.Watched,7:N0}  cores {(now.Cpu - previous.Cpu) / (now.At - previous.At),4:0.00}  GC paused {(now.GcPause - previous.GcPause).TotalMilliseconds,4:0} ms in {now.Collections - previous.Collections} collections");
             previous = now;
             if (second == (int)WarmUp.TotalSeconds)
             {
@@ -152,12 +152,6 @@ public static class TelemetryBenchmark
         {
             return null;
         }
-    }
-
-    private static string Last(GCKind kind)
-    {
-        var i = GC.GetGCMemoryInfo(kind);
-        return $"#{i.Index} g{i.Generation} pause {i.PauseDurations[0].TotalMilliseconds:0}+{i.PauseDurations[1].TotalMilliseconds:0} promoted {i.PromotedBytes / 1e6:0} MB heap {i.HeapSizeBytes / 1e6:0} frag {i.FragmentedBytes / 1e6:0} conc {i.Concurrent}";
     }
 
     /// <summary>Running totals at one moment: the swarm's, the watcher's, and the process's CPU and memory.</summary>
