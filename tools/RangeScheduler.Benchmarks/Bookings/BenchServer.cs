@@ -1,39 +1,25 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
-using RangeScheduler.Grpc;
 using RangeScheduler.Grpc.Client;
-using RangeScheduler.Server.Hosting;
 
 namespace RangeScheduler.Benchmarks.Bookings;
 
 /// <summary>
-/// The real server, wired as Program.cs wires it, on a free loopback port with the given
-/// store, and open ranges made for the benchmark: 40 km squares with no separation, hours,
+/// The real server (<see cref="BenchmarkHost"/>) with the given store, and open ranges made for the benchmark: 40 km squares with no separation, hours,
 /// capacity or vehicle limits, so that every booking of distinct space and time is confirmed.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly BenchmarkHost _host;
 
-    private BenchServer(WebApplication app)
-    {
-        _app = app;
-        Channel = GrpcChannel.ForAddress(app.Urls.Single());
-    }
+    private BenchServer(BenchmarkHost host) => _host = host;
 
-    public GrpcChannel Channel { get; }
+    public GrpcChannel Channel => _host.Channel;
 
     public static async Task<BenchServer> StartAsync(string store, int ranges)
     {
-        var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0", $"--RangeScheduler:Store={store}"]);
-        builder.Logging.ClearProviders();
-        builder.AddRangeScheduler();
-        var app = builder.Build();
-        app.MapRangeScheduler();
-        await app.StartAsync();
-        var server = new BenchServer(app);
+        var server = new BenchServer(await BenchmarkHost.StartAsync([$"--RangeScheduler:Store={store}"], _ => { }));
         var client = new RangeServiceClient(server.Channel);
         for (var i = 0; i < ranges; i++)
         {
@@ -44,15 +30,10 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public static string RangeId(int index) => $"bench-{index}";
 
-    public static CallOptions As(string principal) =>
-        new(Headers: new Metadata { { "authorization", "Bearer dev-" + principal } });
+    /// <summary>A call as a development identity, whose key is "dev-" and its id.</summary>
+    public static CallOptions As(string principal) => BenchmarkHost.As("dev-" + principal);
 
-    public async ValueTask DisposeAsync()
-    {
-        Channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static TestRange OpenRange(string id)
     {

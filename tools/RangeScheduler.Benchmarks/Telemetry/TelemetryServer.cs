@@ -1,20 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
-using RangeScheduler.Grpc;
 using RangeScheduler.Grpc.Client;
-using RangeScheduler.Server.Hosting;
 
 namespace RangeScheduler.Benchmarks.Telemetry;
 
 /// <summary>
-/// The real server, wired as Program.cs wires it, on a free loopback port with its own
-/// temporary SQLite file, the in-process bus or the given redis-server, and one sea range
+/// The real server (<see cref="BenchmarkHost"/>) with its own temporary SQLite file, the in-process bus or the given redis-server, and one sea range
 /// made for the run (<see cref="RangeId"/>) with a controller who may watch it.
 /// </summary>
 internal sealed class TelemetryServer : IAsyncDisposable
@@ -24,20 +21,18 @@ internal sealed class TelemetryServer : IAsyncDisposable
     public const string StationKey = "dev-gs-oceanalpha-1";
     public const string ControllerKey = "dev-ctl-telemetry-bench";
 
-    private readonly WebApplication _app;
+    private readonly BenchmarkHost _host;
     private readonly DirectoryInfo _folder;
 
-    private TelemetryServer(WebApplication app, DirectoryInfo folder)
+    private TelemetryServer(BenchmarkHost host, DirectoryInfo folder)
     {
-        _app = app;
+        _host = host;
         _folder = folder;
-        Address = new Uri(app.Urls.Single());
-        Channel = GrpcChannel.ForAddress(Address);
     }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
-    public GrpcChannel Channel { get; }
+    public GrpcChannel Channel => _host.Channel;
 
     /// <param name="redis">A StackExchange.Redis configuration, or null for the in-process bus.</param>
     public static async Task<TelemetryServer> StartAsync(string? redis)
@@ -45,37 +40,30 @@ internal sealed class TelemetryServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("rangescheduler-telemetry-bench-");
         var principals = Path.Combine(folder.FullName, "principals.json");
         await File.WriteAllTextAsync(principals, PrincipalsJson());
-        var arguments = new List<string>
+        var settings = new List<string>
         {
-            "--urls=http://127.0.0.1:0",
             $"--RangeScheduler:Store=Data Source={Path.Combine(folder.FullName, "bench.db")}",
             $"--RangeScheduler:Principals={principals}",
         };
         if (redis is not null)
         {
-            arguments.Add($"--RangeScheduler:Redis={redis}");
+            settings.Add($"--RangeScheduler:Redis={redis}");
         }
-        var builder = WebApplication.CreateBuilder([.. arguments]);
         // Warnings only: a Redis outage or a dropped track chunk during the run explains its numbers.
         // (a filter of the console provider's own, which the server's logging configuration does not override).
-        builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
-        builder.AddRangeScheduler();
-        var app = builder.Build();
-        app.MapRangeScheduler();
-        await app.StartAsync();
-        var server = new TelemetryServer(app, folder);
+        var host = await BenchmarkHost.StartAsync(settings, logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning));
+        var server = new TelemetryServer(host, folder);
         await new RangeServiceClient(server.Channel).UpsertRangeAsync(new UpsertRangeRequest { Range = SeaRange() }, As("dev-root"));
         return server;
     }
 
-    public static CallOptions As(string key) => new(Headers: new Metadata { { "authorization", "Bearer " + key } });
+    public static CallOptions As(string key) => BenchmarkHost.As(key);
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 
