@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.Clients;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Storage.Tests.Support;
 
@@ -36,6 +37,7 @@ public static class CreateBookingBenchmark
     private static async Task RunStoreAsync(string name, string store, TimeSpan duration, TextWriter output)
     {
         await using var server = await BenchServer.StartAsync(store, SpreadRanges);
+        using var allocations = AllocationSampler.StartIfAsked();
         var bookings = new BookingServiceClient(server.Channel);
         var slot = 0;
         foreach (var (label, ranges) in new[] { ("one range (contended)", 1), ($"{SpreadRanges} ranges", SpreadRanges) })
@@ -45,6 +47,10 @@ public static class CreateBookingBenchmark
             output.WriteLine($"{name,-10} {label,-22} {result.PerSecond,9:N0} bookings/s   p50 {result.P50.TotalMilliseconds,6:0.00} ms   p99 {result.P99.TotalMilliseconds,6:0.00} ms   rejected {result.Rejected}   " +
                 $"CPU {result.Spent.Cpu.TotalMicroseconds / result.Bookings,4:0} µs, allocated {result.Spent.Allocated / 1024.0 / result.Bookings,5:0.0} KB a booking   " +
                 $"GCs {result.Spent.Gen0}/{result.Spent.Gen1}/{result.Spent.Gen2}");
+            if (allocations is not null)
+            {
+                output.WriteLine(allocations.TakeTop(25));
+            }
         }
     }
 
