@@ -145,12 +145,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var write in batch)
                 {
-                    _statements.Write(LedgerRows.From(write.Slot.RangeId, write.Decided), transaction);
+                    _statements.Write(LedgerRows.From(write.Slot.RangeId, write.Decided));
                     sequences[write.Slot.RangeId] = write.Sequence;
                 }
                 foreach (var (rangeId, sequence) in sequences)
                 {
-                    _statements.SetSequence(rangeId, sequence, transaction);
+                    _statements.SetSequence(rangeId, sequence);
                 }
                 transaction.Commit();
             }
