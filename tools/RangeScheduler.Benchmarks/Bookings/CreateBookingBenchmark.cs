@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
-using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Benchmarks.Support;
+using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Storage.Tests.Support;
 
