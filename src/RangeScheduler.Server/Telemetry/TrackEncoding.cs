@@ -17,6 +17,8 @@ public static class TrackEncoding
         var length = report.CalculateSize();
         var prefix = CodedOutputStream.ComputeLengthSize(length);
         var span = chunk.GetSpan(prefix + length);
+        // The length prefix is written here as a varint: Google.Protobuf writes varints only
+        // through a CodedOutputStream over an array or a stream, not into a caller's span.
         var value = (uint)length;
         var at = 0;
         for (; value >= 0x80; value >>= 7)
