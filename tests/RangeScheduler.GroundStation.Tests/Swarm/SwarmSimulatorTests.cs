@@ -16,15 +16,22 @@ public sealed class SwarmSimulatorTests
         var result = await new SwarmSimulator(options, TimeProvider.System).RunAsync(CancellationToken.None);
 
         var reports = server.Telemetry.Batches.SelectMany(b => b.Reports).ToList();
-        // Fixes 0..15 (t = 0 s .. 1.5 s) of 9 vehicles; on a loaded machine the run may end
-        // before the last tick is sent, but no vehicle skips a fix.
+        // Fixes 0..15 (t = 0 s .. 1.5 s) of 9 vehicles, numbered 1..16; on a loaded machine
+        // the run may end before the last tick is sent. No vehicle skips a fix once it has
+        // started, but a first batch that went out more than a second late (JIT and the first
+        // connection on a busy machine) starts at the catch-up window, not at fix 0.
         var perVehicle = reports.GroupBy(r => r.VehicleId).ToList();
         perVehicle.Count.ShouldBe(9);
         foreach (var vehicle in perVehicle)
         {
             var sequences = vehicle.Select(r => r.Sequence).ToList();
-            sequences.Count.ShouldBeInRange(14, 16);
-            sequences.ShouldBe(Enumerable.Range(1, sequences.Count).Select(i => (ulong)i));
+            var first = (int)sequences[0];
+            sequences.ShouldBe(Enumerable.Range(first, sequences.Count).Select(i => (ulong)i));
+            ((int)sequences[^1]).ShouldBeInRange(14, 16);
+            if (first > 1)
+            {
+                sequences.Count.ShouldBeGreaterThanOrEqualTo(SwarmStream.MaxCatchUpFixes);
+            }
         }
         server.Telemetry.Authorizations.Count.ShouldBe(2);
         // The fake sends one command per stream; each is answered.
