@@ -94,6 +94,8 @@ internal sealed class FixLedger : IStationObserver
     public LedgerSummary Summarise(long from, long to)
     {
         var latencies = new List<long>();
+        var seconds = Math.Max(1, (int)Math.Ceiling(Stopwatch.GetElapsedTime(from, to).TotalSeconds));
+        var bySecond = Enumerable.Range(0, seconds).Select(_ => new List<long>()).ToArray();
         long received = 0, superseded = 0, missing = 0;
         for (var row = 0; row < _sent.Length; row++)
         {
@@ -111,6 +113,7 @@ internal sealed class FixLedger : IStationObserver
                     if (sent[sequence] >= from && sent[sequence] < to)
                     {
                         latencies.Add(seen[sequence] - sent[sequence]);
+                        bySecond[Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds)].Add(seen[sequence] - sent[sequence]);
                     }
                 }
                 else if (sequence < lastSeen)
@@ -124,9 +127,14 @@ internal sealed class FixLedger : IStationObserver
             }
         }
         latencies.Sort();
+        foreach (var second in bySecond)
+        {
+            second.Sort();
+        }
         var rejections = string.Join(" ", _rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key}={r.Value}"));
         return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]));
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
+            [.. bySecond.Select(second => Percentile(second, 0.99))]);
     }
 
     private static TimeSpan Percentile(List<long> sorted, double p) =>
@@ -138,4 +146,5 @@ internal sealed class FixLedger : IStationObserver
 /// <param name="Missing">Fixes sent, not rejected, never received, and no later fix of the vehicle received either.</param>
 /// <param name="ReceivedTwice">Position events for a fix the watcher already had.</param>
 /// <param name="Rejections">Rejected fixes by code, most first.</param>
-internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, TimeSpan P50, TimeSpan P99, TimeSpan Max);
+/// <param name="P99BySecond">The p99 of the fixes sent in each second of the window, to tell a steady tail from a few stalls.</param>
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.GroundStation.Swarm;
@@ -48,6 +49,10 @@ public static class TelemetryBenchmark
             var s = r.Ledger;
             output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.Cores,5:0.00} {r.HeapBytes / 1e6,7:N0} {r.WorkingSetBytes / 1e6,6:N0} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
         }
+        foreach (var (bus, r) in results)
+        {
+            output.WriteLine($"{bus,-14} p99 ms by second sent: {string.Join(" ", r.Ledger.P99BySecond.Select(p => p.TotalMilliseconds.ToString("0")))}");
+        }
         output.WriteLine($"redis-benchmark XADD ceiling (-n {RedisCeiling.Requests:N0} -P 16, same redis-server): {ceiling:N0} XADD/s");
     }
 
@@ -55,6 +60,7 @@ public static class TelemetryBenchmark
     private static async Task<Result> RunBusAsync(string? redis, int bookingCount, TimeSpan duration, TextWriter output)
     {
         var bus = redis is null ? "in-process" : "Redis Streams";
+        using var collections = GcPhases.StartIfAsked(output);
         await using var server = await TelemetryServer.StartAsync(redis);
         var flight = WarmUp + duration + Tail;
         var bookings = await new SwarmBookingSource(server.Channel, TelemetryServer.OperatorKey, output)
