@@ -3,15 +3,19 @@ using System.Buffers;
 namespace RangeScheduler.Server.Telemetry;
 
 /// <summary>
-/// A growing byte buffer on the pinned object heap, which the collector sweeps with
-/// generation 2 but never copies. For buffers that live for seconds while filling, such as a
-/// vehicle's track run: on the ordinary heap, ten thousand of them were copied from
-/// generation 0 to 1 to 2, and the pauses grew with them.
+/// A growing byte buffer rented from a pool and given back on <see cref="Dispose"/>, for
+/// buffers that live for seconds while filling, such as a vehicle's track run. Fresh arrays
+/// for them were the trouble either way: on the ordinary heap ten thousand of them were
+/// copied from generation 0 to 1 to 2; on the pinned object heap their allocations used up
+/// its budget every few seconds, and each time the runtime answered with a blocking
+/// generation 2 collection of the whole heap. Pooled arrays settle in generation 2 once and
+/// are reused from then on.
 /// </summary>
-internal sealed class PinnedBufferWriter(int initialCapacity) : IBufferWriter<byte>
+internal sealed class PooledBufferWriter(ArrayPool<byte> pool, int initialCapacity) : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = GC.AllocateUninitializedArray<byte>(initialCapacity, pinned: true);
+    private byte[] _buffer = pool.Rent(initialCapacity);
     private int _written;
+    private bool _disposed;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
@@ -34,14 +38,29 @@ internal sealed class PinnedBufferWriter(int initialCapacity) : IBufferWriter<by
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>Gives the buffer back to the pool; the writer must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        pool.Return(_buffer);
+        _buffer = [];
+        _written = 0;
+    }
+
     /// <summary>Grows the buffer so that at least <paramref name="sizeHint"/> bytes (1 if 0) follow what is written.</summary>
     private void Reserve(int sizeHint)
     {
         var needed = _written + Math.Max(sizeHint, 1);
         if (needed > _buffer.Length)
         {
-            var grown = GC.AllocateUninitializedArray<byte>(Math.Max(needed, _buffer.Length * 2), pinned: true);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var grown = pool.Rent(Math.Max(needed, _buffer.Length * 2));
             WrittenSpan.CopyTo(grown);
+            pool.Return(_buffer);
             _buffer = grown;
         }
     }

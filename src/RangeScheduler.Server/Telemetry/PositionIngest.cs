@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Domain.Bookings;
@@ -47,7 +48,7 @@ public sealed class PositionIngest(
             if (code == RejectedReport.Types.Code.Unspecified && booking is not null && monitor is not null)
             {
                 ack.Accepted++;
-                RangeBatch.Of(ref accepted, monitor).Add(report, booking, heights.AboveMeanSeaLevel(report), now);
+                RangeBatch.Of(ref accepted, monitor, batch.Reports.Count).Add(report, booking, heights.AboveMeanSeaLevel(report), now);
                 if (routes.Carry(booking.Id, report.VehicleId, station))
                 {
                     feeds.Follow(booking.RangeId);
@@ -68,6 +69,7 @@ public sealed class PositionIngest(
             foreach (var rangeBatch in accepted)
             {
                 Publish(rangeBatch, receivedAt);
+                rangeBatch.Release();
             }
         }
         return ack;
@@ -174,8 +176,14 @@ public sealed class PositionIngest(
     private static UInt128 Key(PositionReport report) => new(report.Epoch, report.Sequence);
 
     /// <summary>The accepted reports of one batch on one range.</summary>
-    private sealed class RangeBatch(RangeMonitor monitor)
+    /// <param name="capacity">The most reports it can take: the whole batch's.</param>
+    private sealed class RangeBatch(RangeMonitor monitor, int capacity)
     {
+        // A swarm's batch is hundreds of fixes of a hundred-odd bytes: a list of its own per
+        // batch grew onto the large object heap, whose budget, used up every few seconds, set off
+        // blocking generation 2 collections. Pooled arrays are allocated once.
+        private readonly Fix[] _fixes = ArrayPool<Fix>.Shared.Rent(capacity);
+
         public RangeMonitor Monitor { get; } = monitor;
 
         public List<PositionReport> Reports { get; } = [];
@@ -184,11 +192,11 @@ public sealed class PositionIngest(
 
         public List<string> BookingIds { get; } = [];
 
-        public List<Fix> Fixes { get; } = [];
+        public ArraySegment<Fix> Fixes => new(_fixes, 0, Reports.Count);
 
         public HashSet<Booking> Bookings { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public static RangeBatch Of(ref List<RangeBatch>? batches, RangeMonitor monitor)
+        public static RangeBatch Of(ref List<RangeBatch>? batches, RangeMonitor monitor, int capacity)
         {
             batches ??= [];
             foreach (var batch in batches)
@@ -198,19 +206,22 @@ public sealed class PositionIngest(
                     return batch;
                 }
             }
-            var added = new RangeBatch(monitor);
+            var added = new RangeBatch(monitor, capacity);
             batches.Add(added);
             return added;
         }
 
         public void Add(PositionReport report, Booking booking, double? height, DateTimeOffset receivedAt)
         {
+            _fixes[Reports.Count] = new Fix(booking.Id, report.VehicleId, report.Time.ToDateTimeOffset(), receivedAt,
+                new GeoPoint(report.Latitude, report.Longitude), height, report.NextReportBy?.ToDateTimeOffset());
             Reports.Add(report);
             BookingOf.Add(booking);
             BookingIds.Add(booking.Id);
             Bookings.Add(booking);
-            Fixes.Add(new Fix(booking.Id, report.VehicleId, report.Time.ToDateTimeOffset(), receivedAt,
-                new GeoPoint(report.Latitude, report.Longitude), height, report.NextReportBy?.ToDateTimeOffset()));
         }
+
+        /// <summary>Gives the fixes' array back once the batch is published; the batch is not used again.</summary>
+        public void Release() => ArrayPool<Fix>.Shared.Return(_fixes, clearArray: true);
     }
 }

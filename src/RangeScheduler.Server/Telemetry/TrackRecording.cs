@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Logging;
@@ -21,6 +22,8 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
     private readonly object _lock = new();
     private readonly Dictionary<(string Booking, string Vehicle), Run> _runs = new();
+    // Every vehicle of a swarm holds a run buffer at once, so the pool keeps that many of a size.
+    private readonly ArrayPool<byte> _buffers = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 16_384);
 
     /// <summary>Adds accepted reports of one range to their vehicles' runs; <paramref name="bookingIds"/> names each report's booking.</summary>
     public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds)
@@ -34,7 +37,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
                 var key = (Booking: bookingIds[i], Vehicle: reports[i].VehicleId);
                 if (!_runs.TryGetValue(key, out var run))
                 {
-                    run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle));
+                    run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle), _buffers);
                     _runs.Add(key, run);
                 }
                 run.Add(reports[i]);
@@ -77,7 +80,9 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
     private void Seal(Run run)
     {
-        if (!recorder.Record(new TrackChunk(run.RangeId, run.BookingId, run.VehicleId, run.First, run.Last, run.Count, run.Encoded.WrittenSpan.ToArray())))
+        var chunk = new TrackChunk(run.RangeId, run.BookingId, run.VehicleId, run.First, run.Last, run.Count, run.Encoded.WrittenSpan.ToArray());
+        run.Encoded.Dispose();
+        if (!recorder.Record(chunk))
         {
             ServerLog.TrackChunkDropped(log, run.BookingId, run.Count);
         }
@@ -90,12 +95,12 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         RunAge * ((uint)string.GetHashCode(vehicleId, StringComparison.Ordinal) % 1000 / 1000.0);
 
     /// <summary>
-    /// One vehicle's reports since its last chunk, encoded as they arrive into a pinned buffer
-    /// (<see cref="PinnedBufferWriter"/>): a run lives for seconds, and at swarm scale keeping
+    /// One vehicle's reports since its last chunk, encoded as they arrive into a pooled buffer
+    /// (<see cref="PooledBufferWriter"/>): a run lives for seconds, and at swarm scale keeping
     /// its reports as objects meant every collection copied hundreds of thousands of them from
     /// generation to generation.
     /// </summary>
-    private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset sealAt)
+    private sealed class Run(string rangeId, string bookingId, string vehicleId, DateTimeOffset sealAt, ArrayPool<byte> buffers)
     {
         public string RangeId { get; } = rangeId;
 
@@ -106,7 +111,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         public DateTimeOffset SealAt { get; } = sealAt;
 
         /// <summary>Room for a quarter of a full run at first: most runs are sealed by age, a few seconds of fixes.</summary>
-        public PinnedBufferWriter Encoded { get; } = new(RunLength / 4 * 64);
+        public PooledBufferWriter Encoded { get; } = new(buffers, RunLength / 4 * 64);
 
         public int Count { get; private set; }
 

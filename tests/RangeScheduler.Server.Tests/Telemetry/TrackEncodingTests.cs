@@ -1,10 +1,11 @@
+using System.Buffers;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Telemetry;
 
 namespace RangeScheduler.Server.Tests.Telemetry;
 
-/// <summary>A track run is encoded report by report into a pinned buffer that grows, and reads back exactly as reported.</summary>
+/// <summary>A track run is encoded report by report into a pooled buffer that grows, and reads back exactly as reported.</summary>
 public sealed class TrackEncodingTests
 {
     private static PositionReport Report(ulong sequence) => new()
@@ -21,7 +22,7 @@ public sealed class TrackEncodingTests
     [Fact]
     public void ReportsAppendedPastTheBuffersCapacity_DecodeToTheSameReportsInOrder()
     {
-        var buffer = new PinnedBufferWriter(initialCapacity: 16);
+        var buffer = new PooledBufferWriter(ArrayPool<byte>.Create(), initialCapacity: 16);
         var reports = Enumerable.Range(1, 300).Select(i => Report((ulong)i)).ToList();
 
         foreach (var report in reports)
@@ -35,12 +36,52 @@ public sealed class TrackEncodingTests
     [Fact]
     public void AdvancePastWhatWasReserved_Throws()
     {
-        var buffer = new PinnedBufferWriter(initialCapacity: 8);
-        buffer.GetSpan(4).Length.ShouldBeGreaterThanOrEqualTo(4);
+        var buffer = new PooledBufferWriter(ArrayPool<byte>.Create(), initialCapacity: 8);
+        var room = buffer.GetSpan(4).Length;
+        room.ShouldBeGreaterThanOrEqualTo(4);
         buffer.Advance(4);
 
-        Should.Throw<ArgumentOutOfRangeException>(() => buffer.Advance(5));
+        Should.Throw<ArgumentOutOfRangeException>(() => buffer.Advance(room - 4 + 1));
         Should.Throw<ArgumentOutOfRangeException>(() => buffer.Advance(-1));
         buffer.WrittenSpan.Length.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Disposed_EveryArrayRentedIsBackInThePoolAndTheWriterRefusesMore()
+    {
+        var pool = new CountingPool();
+        var buffer = new PooledBufferWriter(pool, initialCapacity: 16);
+        foreach (var report in Enumerable.Range(1, 50).Select(i => Report((ulong)i)))
+        {
+            TrackEncoding.Append(buffer, report);
+        }
+        pool.Rented.ShouldBeGreaterThan(1);
+
+        buffer.Dispose();
+        buffer.Dispose();
+
+        pool.Returned.ShouldBe(pool.Rented);
+        Should.Throw<ObjectDisposedException>(() => buffer.GetSpan(1));
+    }
+
+    private sealed class CountingPool : ArrayPool<byte>
+    {
+        private readonly ArrayPool<byte> _inner = Create();
+
+        public int Rented { get; private set; }
+
+        public int Returned { get; private set; }
+
+        public override byte[] Rent(int minimumLength)
+        {
+            Rented++;
+            return _inner.Rent(minimumLength);
+        }
+
+        public override void Return(byte[] array, bool clearArray = false)
+        {
+            Returned++;
+            _inner.Return(array, clearArray);
+        }
     }
 }
