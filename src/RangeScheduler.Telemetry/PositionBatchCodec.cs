@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using RangeScheduler.Contracts.V1;
 
@@ -8,26 +9,24 @@ internal static class PositionBatchCodec
 {
     public static byte[] Encode(IReadOnlyList<PositionUpdate> positions)
     {
-        var size = 0;
-        foreach (var position in positions)
-        {
-            var length = position.CalculateSize();
-            size += CodedOutputStream.ComputeLengthSize(length) + length;
-        }
-        var body = new byte[size];
-        var output = new CodedOutputStream(body);
-        foreach (var position in positions)
-        {
-            output.WriteMessage(position);
-        }
-        output.CheckNoSpaceLeft();
+        var body = new byte[SizeOf(positions)];
+        Write(positions, body);
         return body;
     }
 
-    public static List<PositionUpdate> Decode(byte[] body)
+    /// <summary>Encodes into an array rented from <paramref name="pool"/>, which the caller gives back.</summary>
+    public static ArraySegment<byte> Encode(IReadOnlyList<PositionUpdate> positions, ArrayPool<byte> pool)
+    {
+        var size = SizeOf(positions);
+        var body = pool.Rent(size);
+        Write(positions, body);
+        return new ArraySegment<byte>(body, 0, size);
+    }
+
+    public static List<PositionUpdate> Decode(ArraySegment<byte> body)
     {
         var positions = new List<PositionUpdate>();
-        var input = new CodedInputStream(body);
+        var input = new CodedInputStream(body.Array, body.Offset, body.Count);
         while (!input.IsAtEnd)
         {
             var position = new PositionUpdate();
@@ -35,5 +34,26 @@ internal static class PositionBatchCodec
             positions.Add(position);
         }
         return positions;
+    }
+
+    private static int SizeOf(IReadOnlyList<PositionUpdate> positions)
+    {
+        var size = 0;
+        foreach (var position in positions)
+        {
+            var length = position.CalculateSize();
+            size += CodedOutputStream.ComputeLengthSize(length) + length;
+        }
+        return size;
+    }
+
+    private static void Write(IReadOnlyList<PositionUpdate> positions, byte[] body)
+    {
+        var output = new CodedOutputStream(body);
+        foreach (var position in positions)
+        {
+            output.WriteMessage(position);
+        }
+        output.Flush();
     }
 }

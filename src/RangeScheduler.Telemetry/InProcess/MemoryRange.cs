@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Telemetry.Cursors;
@@ -12,6 +13,8 @@ namespace RangeScheduler.Telemetry.InProcess;
 /// attaching, so a resume replays exactly up to where live delivery takes over. Position
 /// batches are kept encoded and made into events again only for a replay: a swarm's
 /// retained positions as objects were hundreds of thousands that every collection copied.
+/// Their arrays come from a pool of the range's and go back when trimmed: fresh ones lived
+/// just long enough to be copied twice and then die in generation 2.
 /// </summary>
 internal sealed class MemoryRange(string origin, RangeBusOptions options, TimeProvider time)
 {
@@ -21,6 +24,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
     private readonly MemoryLiveState _state = new();
     private readonly RangeFanout _fanout = new();
     private readonly MemoryRetention _retention = new();
+    private readonly ArrayPool<byte> _bodies = ArrayPool<byte>.Create(maxArrayLength: 4 * 1024 * 1024, maxArraysPerBucket: 1024);
     private ulong _sequence;
     private BusCursor _head = new(origin, StreamId.Zero, StreamId.Zero, 0);
 
@@ -43,7 +47,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         lock (_lock)
         {
             var id = new StreamId(0, ++_sequence);
-            var entry = new LogEntry(id, time.GetUtcNow(), null, new EncodedPositions(PositionBatchCodec.Encode(positions), positions.Count, _head.Events));
+            var entry = new LogEntry(id, time.GetUtcNow(), null, new EncodedPositions(PositionBatchCodec.Encode(positions, _bodies), positions.Count, _head.Events));
             _head = _head.AfterPosition(id, positions.Count - 1);
             _log.Enqueue(entry);
             _retainedPositions += positions.Count;
@@ -139,7 +143,11 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         while (_log.Count > 0 && (_log.Count > 2L * options.MaxStreamLength || _retainedPositions > options.MaxRetainedPositions || _log.Peek().At < oldest))
         {
             var entry = _log.Dequeue();
-            _retainedPositions -= entry.Positions?.Count ?? 0;
+            if (entry.Positions is { } positions)
+            {
+                _retainedPositions -= positions.Count;
+                _bodies.Return(positions.Body.Array!);
+            }
             _retention.Trimmed(entry);
             if (entry.Event is not null)
             {
@@ -153,4 +161,4 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
 internal sealed record LogEntry(StreamId Id, DateTimeOffset At, RangeEvent? Event, EncodedPositions? Positions);
 
 /// <summary>A batch's positions (<see cref="PositionBatchCodec"/>) and the last control event published before them, which their cursors carry.</summary>
-internal sealed record EncodedPositions(byte[] Body, int Count, StreamId EventsBefore);
+internal sealed record EncodedPositions(ArraySegment<byte> Body, int Count, StreamId EventsBefore);

@@ -46,6 +46,30 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     }
 
     [Fact]
+    public async Task TrimmedBatchesArraysReusedForNewOnes_RetainedBatchesReplayUnchanged()
+    {
+        // Batches of one size, so that each trimmed batch's pooled array holds a later one.
+        var bus = NewBus(new RangeBusOptions { MaxRetainedPositions = 10, CoalescePositionsAfter = 100 });
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        string? afterTwentyTwo = null;
+        for (var batch = 0; batch < 6; batch++)
+        {
+            bus.PublishPositions(RangeId, [.. Enumerable.Range(batch * 5 + 1, 5).Select(i => Position("bk-1", "v1", (ulong)i))]);
+            foreach (var seen in await watcher.TakeAsync(5))
+            {
+                afterTwentyTwo = seen.Position.Report.Sequence == 22 ? seen.Cursor : afterTwentyTwo;
+            }
+        }
+
+        await using var resumed = await bus.SubscribeAsync(RangeId, afterTwentyTwo, positions: true, default);
+
+        resumed.EventsLost.ShouldBeFalse();
+        var replayed = await resumed.TakeAsync(8);
+        replayed.Select(e => e.Position.Report.Sequence).ShouldBe([23ul, 24, 25, 26, 27, 28, 29, 30]);
+        replayed.Select(e => e.Position.Report.Latitude).ShouldBe(replayed.Select(e => 22.05 + e.Position.Report.Sequence * 1e-5));
+    }
+
+    [Fact]
     public async Task EntriesOlderThanRetentionAge_CursorNotRetained()
     {
         var time = new ManualTime();
