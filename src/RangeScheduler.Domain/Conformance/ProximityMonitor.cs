@@ -13,9 +13,14 @@ internal sealed class ProximityMonitor(Episodes episodes)
     private const double Margin = RangeConformance.HysteresisMeters;
 
     private readonly Dictionary<long, List<VehicleTrack>> _cells = new(CellKeyComparer.Instance);
+    // A cell's list once it emptied, for the next cell entered: a swarm crosses thousands a second.
+    private readonly Stack<List<VehicleTrack>> _spareCells = new();
     private readonly List<VehicleTrack> _apart = [];
     private Separation _separation;
     private TimeSpan _freshness;
+
+    /// <summary>How many cells of the grid hold a vehicle; only they are kept.</summary>
+    internal int OccupiedCells => _cells.Count;
 
     /// <summary>A new range version: new separation, new cells, new plane coordinates.</summary>
     public void UpdateRange(TestRange range, IEnumerable<VehicleTrack> tracks)
@@ -84,6 +89,13 @@ internal sealed class ProximityMonitor(Episodes episodes)
         last.CellSlot = track.CellSlot;
         cell.RemoveAt(cell.Count - 1);
         track.CellSlot = -1;
+        if (cell.Count == 0)
+        {
+            // Kept, empty cells would grow the grid by every cell a vehicle ever crossed: over a
+            // 20 km sea range of 10 m cells, millions in a day's swarm.
+            _cells.Remove(track.Cell);
+            _spareCells.Push(cell);
+        }
     }
 
     private void RaiseIfClose(VehicleTrack track, VehicleTrack other, ConformanceOutcome outcome)
@@ -142,7 +154,7 @@ internal sealed class ProximityMonitor(Episodes episodes)
         Remove(track);
         if (!_cells.TryGetValue(key, out var cell))
         {
-            _cells[key] = cell = [];
+            _cells[key] = cell = _spareCells.TryPop(out var spare) ? spare : [];
         }
         track.Cell = key;
         track.CellSlot = cell.Count;

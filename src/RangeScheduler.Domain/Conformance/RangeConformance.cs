@@ -38,6 +38,9 @@ public sealed class RangeConformance
     }
 
     /// <summary>Alerts not yet resolved, of every tracked vehicle.</summary>
+    /// <summary>How many cells of the proximity grid hold a vehicle.</summary>
+    internal int ProximityCells => _proximity.OccupiedCells;
+
     public IEnumerable<ConformanceAlert> OpenAlerts =>
         _bookings.Values.SelectMany(booking => booking.Vehicles.Values).SelectMany(track => track.OpenAlerts);
 

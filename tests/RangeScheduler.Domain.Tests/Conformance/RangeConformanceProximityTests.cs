@@ -72,6 +72,23 @@ public class RangeConformanceProximityTests
     }
 
     [Fact]
+    public void VehicleCrossesManyCells_GridKeepsOnlyOccupiedCellsAndStillFindsPairs()
+    {
+        // 30 steps of 100 m cross ten 300 m cells; b2's vehicle has not reported, so one cell holds a vehicle.
+        for (var step = 0; step <= 30; step++)
+        {
+            _range.Report("b1", 10 + step * 0.1, -1500 + step * 100, 0);
+        }
+        _range.Engine.ProximityCells.ShouldBe(1);
+
+        // Where b1's vehicle started, outside b2's volume: no one is there any more.
+        _range.Report("b2", 13.2, -1500, 0).Kinds().ShouldBe("LeftVolume");
+        _range.Engine.ProximityCells.ShouldBe(2);
+        _range.Report("b2", 13.3, 1450, 0).Kinds().ShouldBe("Proximity Proximity");
+        _range.Engine.ProximityCells.ShouldBe(1);
+    }
+
+    [Fact]
     public void VehiclesOfTheSameBooking_NeverProximity()
     {
         var range = new ConformanceHarness();
