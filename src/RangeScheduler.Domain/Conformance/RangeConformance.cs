@@ -37,10 +37,10 @@ public sealed class RangeConformance
         UpdateRange(plane);
     }
 
-    /// <summary>Alerts not yet resolved, of every tracked vehicle.</summary>
     /// <summary>How many cells of the proximity grid hold a vehicle.</summary>
     internal int ProximityCells => _proximity.OccupiedCells;
 
+    /// <summary>Alerts not yet resolved, of every tracked vehicle.</summary>
     public IEnumerable<ConformanceAlert> OpenAlerts =>
         _bookings.Values.SelectMany(booking => booking.Vehicles.Values).SelectMany(track => track.OpenAlerts);
 

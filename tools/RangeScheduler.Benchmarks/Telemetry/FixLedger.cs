@@ -112,8 +112,9 @@ internal sealed class FixLedger : IStationObserver
                     received++;
                     if (sent[sequence] >= from && sent[sequence] < to)
                     {
-                        latencies.Add(seen[sequence] - sent[sequence]);
-                        bySecond[Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds)].Add(seen[sequence] - sent[sequence]);
+                        var latency = seen[sequence] - sent[sequence];
+                        latencies.Add(latency);
+                        bySecond[Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds)].Add(latency);
                     }
                 }
                 else if (sequence < lastSeen)
