@@ -14,12 +14,15 @@ switch (scenario)
         await CreateBookingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), Console.Out);
         return 0;
     case "conflicts":
-        await ConflictBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000, Console.Out);
+        await ConflictBenchmark.RunAsync(
+            args.Length > 1 && int.TryParse(args[1], out var checks) ? checks : 20_000,
+            args.Length > 2 && int.TryParse(args[2], out var size) ? [size] : ConflictBenchmark.DefaultSizes,
+            Console.Out);
         return 0;
     case "telemetry":
         await TelemetryBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), args.Length > 2 && int.TryParse(args[2], out var vehicles) ? vehicles : TelemetryBenchmark.DefaultVehicles, Console.Out);
         return 0;
     default:
-        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size] | telemetry [seconds-measured [vehicles]]");
+        Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size [bookings]] | telemetry [seconds-measured [vehicles]]");
         return scenario == "help" ? 0 : 2;
 }

@@ -20,12 +20,15 @@ public static class ConflictBenchmark
     /// <summary>PostgreSQL answers over loopback, a round trip per query: fewer queries give stable quantiles in reasonable time.</summary>
     private const int BaselineQueries = 5_000;
 
-    public static async Task RunAsync(int checks, TextWriter output)
+    /// <summary>Range sizes measured unless one is named: enough to show how the cost grows.</summary>
+    public static readonly int[] DefaultSizes = [10_000, 100_000, 1_000_000];
+
+    public static async Task RunAsync(int checks, IReadOnlyList<int> sizes, TextWriter output)
     {
         output.WriteLine($"conflicts benchmark: {Environment.ProcessorCount} cores, {checks:N0} checks per size, {DateTime.UtcNow:yyyy-MM-dd}");
         await using var postgres = await Storage.Tests.Support.PostgresServer.StartAsync();
         var baseline = new PostgisBaseline(await postgres.CreateDatabaseAsync("baseline"));
-        foreach (var size in new[] { 10_000, 100_000, 1_000_000 })
+        foreach (var size in sizes)
         {
             await RunSizeAsync(size, checks, baseline, output);
         }
