@@ -36,6 +36,42 @@ internal static class PositionBatchCodec
         return positions;
     }
 
+    /// <summary>
+    /// Each position's message in an encoded batch, in order, without decoding it: the bytes its
+    /// <c>ToByteArray</c> would give, which the batch already holds.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A length runs past the end of <paramref name="body"/>.</exception>
+    public static IEnumerable<ArraySegment<byte>> Messages(byte[] body)
+    {
+        var offset = 0;
+        while (offset < body.Length)
+        {
+            var (length, prefix) = ReadLength(body, offset);
+            offset += prefix;
+            if (length > body.Length - offset)
+            {
+                throw new InvalidDataException($"A position of the batch claims {length} bytes; {body.Length - offset} remain.");
+            }
+            yield return new ArraySegment<byte>(body, offset, length);
+            offset += length;
+        }
+    }
+
+    /// <summary>A length prefix: a varint of at most five bytes, as protobuf writes it.</summary>
+    private static (int Length, int Prefix) ReadLength(byte[] body, int offset)
+    {
+        var length = 0;
+        for (var i = 0; i < 5 && offset + i < body.Length; i++)
+        {
+            length |= (body[offset + i] & 0x7F) << (7 * i);
+            if (body[offset + i] < 0x80)
+            {
+                return length >= 0 ? (length, i + 1) : throw new InvalidDataException("A position of the batch has a malformed length.");
+            }
+        }
+        throw new InvalidDataException("A position of the batch has a malformed length.");
+    }
+
     private static int SizeOf(IReadOnlyList<PositionUpdate> positions)
     {
         var size = 0;

@@ -158,12 +158,15 @@ internal sealed class StreamWriter : IAsyncDisposable
                     writes.Add(AppendControl(keys, rangeEvent, writtenAfterOutage, now));
                     break;
                 case PositionsWrite { Positions: var positions }:
-                    var entry = new StreamEntryWrite(PositionBatchCodec.Encode(positions), _instance, writtenAfterOutage, positions.Length);
-                    // Only each vehicle's newest position of the batch goes into the latest-state hash.
+                    var body = PositionBatchCodec.Encode(positions);
+                    var entry = new StreamEntryWrite(body, _instance, writtenAfterOutage, positions.Length);
+                    // Only each vehicle's newest position of the batch goes into the latest-state hash,
+                    // copied from the batch's encoding rather than encoded a second time.
                     var latest = new Dictionary<string, byte[]>(positions.Length, StringComparer.Ordinal);
-                    foreach (var position in positions)
+                    var index = 0;
+                    foreach (var message in PositionBatchCodec.Messages(body))
                     {
-                        latest[Watching.VehicleKey.Of(position).ToField()] = position.ToByteArray();
+                        latest[Watching.VehicleKey.Of(positions[index++]).ToField()] = message.ToArray();
                     }
                     // MAXLEN counts entries: scaled by this batch's size, it keeps about MaxRetainedPositions positions.
                     var maxEntries = Math.Clamp(_options.MaxRetainedPositions / Math.Max(1, positions.Length), 1, _options.MaxStreamLength);
