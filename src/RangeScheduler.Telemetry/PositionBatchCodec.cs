@@ -40,7 +40,7 @@ internal static class PositionBatchCodec
     /// Each position's message in an encoded batch, in order, without decoding it: the bytes its
     /// <c>ToByteArray</c> would give, which the batch already holds.
     /// </summary>
-    /// <exception cref="InvalidDataException">A length runs past the end of <paramref name="body"/>.</exception>
+    /// <exception cref="InvalidDataException">A length prefix is malformed or runs past the end of <paramref name="body"/>.</exception>
     public static IEnumerable<ArraySegment<byte>> Messages(byte[] body)
     {
         var offset = 0;
