@@ -1,6 +1,4 @@
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
-using RangeScheduler.Telemetry.Watching;
 
 namespace RangeScheduler.Telemetry.RedisStreams;
 
@@ -20,11 +18,7 @@ internal sealed class OutageBuffer(int capacity, ILogger logger)
         switch (item)
         {
             case PositionsWrite batch:
-                var latest = Latest(batch.RangeId);
-                foreach (var position in batch.Positions)
-                {
-                    latest[VehicleKey.Of(position).ToField()] = position.ToByteArray();
-                }
+                LiveStateValues.PutLatest(batch.Positions, PositionBatchCodec.Encode(batch.Positions), Latest(batch.RangeId));
                 return;
             case ForgetWrite forget:
                 var prefix = forget.BookingId + "\n";

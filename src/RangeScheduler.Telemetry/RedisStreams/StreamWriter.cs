@@ -160,14 +160,8 @@ internal sealed class StreamWriter : IAsyncDisposable
                 case PositionsWrite { Positions: var positions }:
                     var body = PositionBatchCodec.Encode(positions);
                     var entry = new StreamEntryWrite(body, _instance, writtenAfterOutage, positions.Length);
-                    // Only each vehicle's newest position of the batch goes into the latest-state hash,
-                    // copied from the batch's encoding rather than encoded a second time.
                     var latest = new Dictionary<string, byte[]>(positions.Length, StringComparer.Ordinal);
-                    var index = 0;
-                    foreach (var message in PositionBatchCodec.Messages(body))
-                    {
-                        latest[Watching.VehicleKey.Of(positions[index++]).ToField()] = message.ToArray();
-                    }
+                    LiveStateValues.PutLatest(positions, body, latest);
                     // MAXLEN counts entries: scaled by this batch's size, it keeps about MaxRetainedPositions positions.
                     var maxEntries = Math.Clamp(_options.MaxRetainedPositions / Math.Max(1, positions.Length), 1, _options.MaxStreamLength);
                     writes.Add(_client.AppendAsync(keys, keys.Positions, entry, keys.Latest, latest, null, maxEntries));
