@@ -55,19 +55,29 @@ internal static class Proximity
     public static double? HorizontalConflict(RequestedVolume volume, Geometry other, double requiredMeters)
     {
         var envelopeGap = volume.Footprint.Envelope.Distance(other.EnvelopeInternal);
+        if (!EnvelopesMayConflict(envelopeGap, requiredMeters))
+        {
+            return null;
+        }
         if (requiredMeters <= ToleranceMeters)
         {
             // Separation 0: the other shape must reach more than the tolerance into this one's
             // interior; the eroded footprint answers that with one prepared intersects test.
-            return envelopeGap <= 0 && volume.Interior.Intersects(other) ? 0 : null;
-        }
-        if (envelopeGap >= requiredMeters - ToleranceMeters)
-        {
-            return null;
+            return volume.Interior.Intersects(other) ? 0 : null;
         }
         var gap = Distance(volume, other, envelopeGap);
         return gap < requiredMeters - ToleranceMeters ? gap : null;
     }
+
+    /// <summary>
+    /// False when the envelopes alone show that the footprints keep <paramref name="requiredMeters"/>:
+    /// the distance between envelopes bounds the distance between what they hold from below.
+    /// </summary>
+    public static bool EnvelopesMayConflict(RequestedVolume volume, Envelope other, double requiredMeters) =>
+        EnvelopesMayConflict(volume.Footprint.Envelope.Distance(other), requiredMeters);
+
+    private static bool EnvelopesMayConflict(double envelopeGap, double requiredMeters) =>
+        requiredMeters <= ToleranceMeters ? envelopeGap <= 0 : envelopeGap < requiredMeters - ToleranceMeters;
 
     /// <summary>True when <paramref name="other"/> overlaps the volume's footprint by more than the tolerance (no separation: closures, zones).</summary>
     public static bool InteriorsOverlap(RequestedVolume volume, Geometry other) =>
