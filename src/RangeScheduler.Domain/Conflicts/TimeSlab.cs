@@ -7,7 +7,7 @@ namespace RangeScheduler.Domain.Conflicts;
 /// </summary>
 internal sealed class TimeSlab(long timeCell, int rows, int columns)
 {
-    private readonly GridCell?[]?[] _rows = new GridCell?[rows][];
+    private readonly GridCell[]?[] _rows = new GridCell[rows][];
 
     public long TimeCell { get; } = timeCell;
 
@@ -15,13 +15,8 @@ internal sealed class TimeSlab(long timeCell, int rows, int columns)
     public int Count { get; set; }
 
     /// <summary>The cells of a row, or null when none was ever used.</summary>
-    public GridCell?[]? Row(int row) => _rows[row];
+    public GridCell[]? Row(int row) => _rows[row];
 
-    public GridCell Cell(int row, int column)
-    {
-        var cells = _rows[row] ??= new GridCell?[columns];
-        return cells[column] ??= new GridCell(this, row, column);
-    }
-
-    public void Drop(GridCell cell) => _rows[cell.Row]![cell.Column] = null;
+    /// <summary>The cell itself, to add to or remove from; its row is made on first use.</summary>
+    public ref GridCell Cell(int row, int column) => ref (_rows[row] ??= new GridCell[columns])[column];
 }

@@ -79,6 +79,30 @@ public class BookingIndexTests
         Query(index, new IndexQuery(-1e9, -1e9, 1e9, 1e9, new TimeWindow(Epoch.AddSeconds(3599), Epoch.AddSeconds(7200)), VerticalBand.All)).ShouldHaveSingleItem();
     }
 
+    /// <summary>
+    /// Volumes that share a cell: removing one from the middle moves the last into its place,
+    /// and a cell emptied and then used again holds only its new volume.
+    /// </summary>
+    [Fact]
+    public void OneCell_RemovedFromTheMiddle_EmptiedAndUsedAgain()
+    {
+        var index = new BookingIndex(Extent);
+        var volumes = Enumerable.Range(0, 5)
+            .Select(i => new BookedVolume(Booking($"b-{i}", Square(10 * i, 0, 10, 0, 3600)), 0, Planar(10 * i, 0, 10)))
+            .ToList();
+        volumes.ForEach(v => index.Add([v]));
+
+        index.Remove("b-1").ShouldBeTrue();
+        Query(index, Unbounded()).Select(v => v.BookingId).ShouldBe(["b-0", "b-2", "b-3", "b-4"], ignoreOrder: true);
+        index.Remove("b-4").ShouldBeTrue();
+        Query(index, new IndexQuery(0, 0, 5, 5, volumes[0].Window, VerticalBand.All)).Select(v => v.BookingId).ShouldBe(["b-0"]);
+
+        new[] { "b-0", "b-2", "b-3" }.ToList().ForEach(id => index.Remove(id).ShouldBeTrue());
+        Query(index, Unbounded()).ShouldBeEmpty();
+        index.Add([volumes[4]]);
+        Query(index, Unbounded()).ShouldHaveSingleItem().ShouldBeSameAs(volumes[4]);
+    }
+
     private static void ShouldMatchBruteForce(BookingIndex index, List<BookedVolume> volumes, List<IndexQuery> queries)
     {
         foreach (var query in queries)
