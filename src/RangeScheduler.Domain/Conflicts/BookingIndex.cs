@@ -21,13 +21,13 @@ internal sealed class BookingIndex
     private readonly Dictionary<string, int[]> _slotsByBooking = new(StringComparer.Ordinal);
     private readonly Stack<int> _freeSlots = new();
     private Slot[] _slots = new Slot[64];
+    private int _slotsUsed;
 
     /// <summary>Scratch for <see cref="ScanCells"/>: the non-empty cells a query visits.</summary>
     private readonly List<(GridCell[] Columns, int Column)> _visited = [];
 
     /// <summary>Where <see cref="Prefetch"/>'s reads end up, so that the compiler cannot drop them as unused.</summary>
     private static int s_prefetched;
-    private int _slotsUsed;
 
     /// <param name="extent">The range's extent on its plane (its boundary's envelope), over which the grids are laid.</param>
     public BookingIndex(Envelope extent)
