@@ -25,7 +25,7 @@ internal static class BookingFinder
             candidates.Clear();
             range.Bookings.Query(QueryFor(volume, widened, separation), candidates);
             KeepNear(candidates, probe, volume, widened, separation);
-            NeighbourPrefetch.Touch(CollectionsMarshal.AsSpan(candidates));
+            Prefetch.Neighbours(CollectionsMarshal.AsSpan(candidates));
             foreach (var booked in candidates)
             {
                 if (Proximity.HorizontalConflict(volume, booked.Footprint.Geometry, separation.HorizontalMeters) is { } gap)

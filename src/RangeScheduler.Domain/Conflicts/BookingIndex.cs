@@ -26,9 +26,6 @@ internal sealed class BookingIndex
     /// <summary>Scratch for <see cref="ScanCells"/>: the non-empty cells a query visits.</summary>
     private readonly List<(GridCell[] Columns, int Column)> _visited = [];
 
-    /// <summary>Where <see cref="Prefetch"/>'s reads end up, so that the compiler cannot drop them as unused.</summary>
-    private static int s_prefetched;
-
     /// <param name="extent">The range's extent on its plane (its boundary's envelope), over which the grids are laid.</param>
     public BookingIndex(Envelope extent)
     {
@@ -123,7 +120,7 @@ internal sealed class BookingIndex
         foreach (var slot in members.Items)
         {
             ref readonly var record = ref _slots[slot];
-            if (record.Slab!.Cell(record.Row, record.Column)[record.CellPosition].Meets(query))
+            if (record.Slab!.Row(record.Row)![record.Column][record.CellPosition].Meets(query))
             {
                 into.Add(record.Volume!);
             }
@@ -154,7 +151,7 @@ internal sealed class BookingIndex
                 }
             }
         }
-        Prefetch(_visited);
+        Prefetch.Cells(_visited);
         foreach (var (columns, column) in _visited)
         {
             ref readonly var cell = ref columns[column];
@@ -167,23 +164,6 @@ internal sealed class BookingIndex
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Reads the start, middle and end of every visited cell's entries before any is scanned.
-    /// Each cell's entries are a cache miss at a million bookings, and scanning a cell is too
-    /// long a loop for the processor to reach the next cell's miss meanwhile; in this short
-    /// loop the misses of all the cells are in flight together (see <see cref="NeighbourPrefetch"/>).
-    /// </summary>
-    private static void Prefetch(List<(GridCell[] Columns, int Column)> cells)
-    {
-        var sum = 0;
-        foreach (var (columns, column) in cells)
-        {
-            var entries = columns[column].Entries;
-            sum += entries[0].Slot + entries[entries.Length / 2].Slot + entries[^1].Slot;
-        }
-        s_prefetched = sum;
     }
 
     private int Insert(BookedVolume volume)
