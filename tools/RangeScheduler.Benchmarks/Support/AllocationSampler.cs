@@ -9,10 +9,8 @@ namespace RangeScheduler.Benchmarks.Support;
 /// so over a run the samples are spread over types as their bytes are. Started when
 /// <c>RANGESCHEDULER_BENCH_ALLOCATIONS=1</c> is set; costs a little CPU while listening.
 /// </summary>
-public sealed class AllocationSampler : EventListener
+public sealed class AllocationSampler : RuntimeGcListener
 {
-    private const int AllocationTickEvent = 10;
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
 
     public static AllocationSampler? StartIfAsked() =>
@@ -28,22 +26,13 @@ public sealed class AllocationSampler : EventListener
             .Select(entry => $"    {100.0 * entry.Value / Math.Max(1, total),5:0.0}%  {entry.Key}"));
     }
 
-    protected override void OnEventSourceCreated(EventSource source)
-    {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(source, EventLevel.Verbose, GcKeyword);
-        }
-    }
-
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
         if (e.EventId != AllocationTickEvent || e.Payload is null || e.PayloadNames is null)
         {
             return;
         }
-        var type = e.Payload[e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
-        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")]);
+        var (_, type, amount) = Allocation(e);
         _bytes.AddOrUpdate(type, amount, (_, sum) => sum + amount);
     }
 }

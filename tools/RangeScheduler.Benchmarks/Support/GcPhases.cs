@@ -11,15 +11,13 @@ namespace RangeScheduler.Benchmarks.Support;
 /// last gen2, because using up their budgets is what sets off a blocking gen2. Started when
 /// <c>RANGESCHEDULER_BENCH_GC=1</c> is set.
 /// </summary>
-public sealed class GcPhases : EventListener
+public sealed class GcPhases : RuntimeGcListener
 {
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private const int GcStart = 1;
     private const int GcEnd = 2;
     private const int RestartEnd = 3;
     private const int SuspendEnd = 8;
     private const int SuspendBegin = 9;
-    private const int AllocationTick = 10;
     private const int MarkWithType = 202;
     private static readonly string[] RootKinds = ["stack", "finalizer queue", "handles", "older", "sized refs", "overflow"];
 
@@ -34,15 +32,6 @@ public sealed class GcPhases : EventListener
 
     public static GcPhases? StartIfAsked(TextWriter output) =>
         Environment.GetEnvironmentVariable("RANGESCHEDULER_BENCH_GC") == "1" ? new GcPhases(output) : null;
-
-    protected override void OnEventSourceCreated(EventSource source)
-    {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            // Verbose for the allocation ticks; the phase events are informational.
-            EnableEvents(source, EventLevel.Verbose, GcKeyword);
-        }
-    }
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
@@ -72,9 +61,9 @@ public sealed class GcPhases : EventListener
                 case MarkWithType when Convert.ToInt32(Field(e, "Type")) is var kind && kind < _marked.Length:
                     _marked[kind] += Convert.ToInt64(Field(e, "Bytes"));
                     break;
-                case AllocationTick when Convert.ToInt32(Field(e, "AllocationKind")) is var heap && heap != 0:
-                    var type = (heap == 1 ? "large " : "pinned ") + Field(e, "TypeName");
-                    _largeAndPinned[type] = _largeAndPinned.GetValueOrDefault(type) + Convert.ToInt64(Field(e, "AllocationAmount64"));
+                case AllocationTickEvent when Allocation(e) is { Heap: not 0 } allocation:
+                    var type = (allocation.Heap == 1 ? "large " : "pinned ") + allocation.Type;
+                    _largeAndPinned[type] = _largeAndPinned.GetValueOrDefault(type) + allocation.Bytes;
                     break;
                 case RestartEnd:
                     Report(e.TimeStamp);
@@ -94,6 +83,4 @@ public sealed class GcPhases : EventListener
         var marked = string.Join(", ", RootKinds.Select((kind, i) => (kind, bytes: _marked[i])).Where(m => m.bytes > 0).Select(m => $"{m.kind} {m.bytes / 1e6:0.0}"));
         _output.WriteLine($"  GC gen{_generation} (reason {_reason}): suspend {(_suspendEnd - _suspendBegin).TotalMilliseconds:0.0} ms, collect {(_end - _start).TotalMilliseconds:0.0} ms, restart {(restarted - _end).TotalMilliseconds:0.0} ms; MB marked from {marked}");
     }
-
-    private static object? Field(EventWrittenEventArgs e, string name) => e.Payload![e.PayloadNames!.IndexOf(name)];
 }
