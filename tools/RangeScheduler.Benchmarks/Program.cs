@@ -1,4 +1,5 @@
 using RangeScheduler.Benchmarks.Bookings;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Benchmarks.Conflicts;
 using RangeScheduler.Benchmarks.Telemetry;
 using RangeScheduler.Benchmarks.Transport;
@@ -21,6 +22,10 @@ switch (scenario)
         return 0;
     case "telemetry":
         await TelemetryBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), args.Length > 2 && int.TryParse(args[2], out var vehicles) ? vehicles : TelemetryBenchmark.DefaultVehicles, Console.Out);
+        return 0;
+    case "serve":
+        // The telemetry benchmark's server process (Support/ServerProcess.cs), not a benchmark of its own.
+        await ServerProcess.ServeAsync(args[1..], Console.Out);
         return 0;
     default:
         Console.WriteLine("usage: RangeScheduler.Benchmarks transport [seconds-per-scenario] | bookings [seconds-per-case] | conflicts [checks-per-size [bookings]] | telemetry [seconds-measured [vehicles]]");

@@ -14,7 +14,8 @@ namespace RangeScheduler.Benchmarks.Telemetry;
 /// 10 Hz over 16 StreamPositions calls to the real server while one controller watches the
 /// range with every position; once on the in-process bus, once on Redis Streams with a
 /// redis-server of its own, whose bare XADD rate is measured afterwards as the ceiling.
-/// Station, server and watcher share the process and its cores.
+/// The server runs in a process of its own; stations and watcher share this one. The two
+/// processes (and redis-server) share the machine's cores.
 /// </summary>
 public static class TelemetryBenchmark
 {
@@ -43,11 +44,11 @@ public static class TelemetryBenchmark
         var ceiling = await RedisCeiling.MeasureAsync(redis.Port);
 
         output.WriteLine();
-        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"cores",5} {"heap MB",7} {"WS MB",6} {"alerts",6} rejected");
+        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"server cores",12} {"heap MB",7} {"WS MB",6} {"GC ms",6} {"load cores",10} {"alerts",6} rejected");
         foreach (var (bus, r) in results)
         {
             var s = r.Ledger;
-            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.Cores,5:0.00} {r.HeapBytes / 1e6,7:N0} {r.WorkingSetBytes / 1e6,6:N0} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
+            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.ServerCores,12:0.00} {r.ServerHeapBytes / 1e6,7:N0} {r.ServerWorkingSetBytes / 1e6,6:N0} {r.ServerGcPause.TotalMilliseconds,6:N0} {r.LoadCores,10:0.00} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
         }
         foreach (var (bus, r) in results)
         {
@@ -61,7 +62,7 @@ public static class TelemetryBenchmark
     {
         var bus = redis is null ? "in-process" : "Redis Streams";
         using var collections = GcPhases.StartIfAsked(output);
-        await using var server = await TelemetryServer.StartAsync(redis);
+        await using var server = await TelemetryServer.StartAsync(redis, output);
         var flight = WarmUp + duration + Tail;
         var bookings = await new SwarmBookingSource(server.Channel, TelemetryServer.OperatorKey, output)
             .CreateAsync(TelemetryServer.RangeId, bookingCount, VehiclesPerBooking, flight, CancellationToken.None);
@@ -79,7 +80,7 @@ public static class TelemetryBenchmark
             new SwarmOptions(server.Address, TelemetryServer.StationKey, bookings, RateHz, flight, StrayFraction, Streams), TimeProvider.System, ledger);
         var swarm = simulator.RunAsync(CancellationToken.None);
         var process = Process.GetCurrentProcess();
-        var previous = Sample.Take(process, simulator, ledger);
+        var previous = Sample.Take(process, server.Process, simulator, ledger);
         var started = previous;
         Sample? first = null, last = null;
         // One line a second, so that a run that falls behind shows where and when.
@@ -90,8 +91,11 @@ public static class TelemetryBenchmark
             {
                 await Task.Delay(wait);
             }
-            var now = Sample.Take(process, simulator, ledger);
-            output.WriteLine($"{bus} {second,3}s  sent {now.Sent - previous.Sent,7:N0}  accepted {now.Accepted - previous.Accepted,7:N0}  watched {now.Watched - previous.Watched,7:N0}  cores {(now.Cpu - previous.Cpu) / (now.At - previous.At),4:0.00}  GC paused {(now.GcPause - previous.GcPause).TotalMilliseconds,4:0} ms in {now.Collections - previous.Collections} collections");
+            var now = Sample.Take(process, server.Process, simulator, ledger);
+            var elapsed = now.At - previous.At;
+            output.WriteLine($"{bus} {second,3}s  sent {now.Sent - previous.Sent,7:N0}  accepted {now.Accepted - previous.Accepted,7:N0}  watched {now.Watched - previous.Watched,7:N0}"
+                + $"  server cores {(now.ServerCpu - previous.ServerCpu) / elapsed,4:0.00}, GC paused {(now.ServerGc.Pause - previous.ServerGc.Pause).TotalMilliseconds,4:0} ms in {now.ServerGc.Collections - previous.ServerGc.Collections}"
+                + $"  load cores {(now.LoadCpu - previous.LoadCpu) / elapsed,4:0.00}, GC paused {(now.LoadGcPause - previous.LoadGcPause).TotalMilliseconds,4:0} ms in {now.LoadCollections - previous.LoadCollections}");
             previous = now;
             if (second == (int)WarmUp.TotalSeconds)
             {
@@ -121,8 +125,9 @@ public static class TelemetryBenchmark
         var seconds = (last.At - first.At).TotalSeconds;
         return new Result(
             (last.Sent - first.Sent) / seconds, (last.Accepted - first.Accepted) / seconds, (last.Watched - first.Watched) / seconds,
-            totals.Accepted - ledgerSummary.Received, ledgerSummary, (last.Cpu - first.Cpu) / (last.At - first.At),
-            last.HeapBytes, last.WorkingSetBytes, totals.Rejected, totals.AlertTotal, watcherEnded);
+            totals.Accepted - ledgerSummary.Received, ledgerSummary,
+            (last.ServerCpu - first.ServerCpu) / (last.At - first.At), last.ServerGc.HeapBytes, last.ServerWorkingSetBytes, last.ServerGc.Pause - first.ServerGc.Pause,
+            (last.LoadCpu - first.LoadCpu) / (last.At - first.At), totals.Rejected, totals.AlertTotal, watcherEnded);
     }
 
     /// <summary>
@@ -160,24 +165,31 @@ public static class TelemetryBenchmark
         }
     }
 
-    /// <summary>Running totals at one moment: the swarm's, the watcher's, and the process's CPU and memory.</summary>
+    /// <summary>
+    /// Running totals at one moment: the swarm's and the watcher's counts, the server process's
+    /// CPU, memory and collections, and this process's (the load's) CPU and collections.
+    /// </summary>
     private sealed record Sample(
-        TimeSpan At, long Timestamp, long Sent, long Accepted, long Watched, TimeSpan Cpu, long HeapBytes, long WorkingSetBytes, TimeSpan GcPause, int Collections)
+        TimeSpan At, long Timestamp, long Sent, long Accepted, long Watched,
+        TimeSpan ServerCpu, long ServerWorkingSetBytes, GcReport ServerGc, TimeSpan LoadCpu, TimeSpan LoadGcPause, int LoadCollections)
     {
-        public static Sample Take(Process process, SwarmSimulator simulator, FixLedger ledger)
+        public static Sample Take(Process load, ServerProcess server, SwarmSimulator simulator, FixLedger ledger)
         {
-            process.Refresh();
+            load.Refresh();
+            var (serverCpu, serverWorkingSet) = server.Usage();
             var counts = simulator.Counts.Snapshot();
             var timestamp = Stopwatch.GetTimestamp();
             return new Sample(Stopwatch.GetElapsedTime(0, timestamp), timestamp, counts.Fixes, counts.Accepted, ledger.Watched,
-                process.TotalProcessorTime, GC.GetGCMemoryInfo().HeapSizeBytes, process.WorkingSet64,
-                GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+                serverCpu, serverWorkingSet, server.Gc, load.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         }
     }
 
     /// <param name="Lost">Accepted by the server and never received by the watcher, whole run.</param>
-    /// <param name="Cores">CPU time of the whole process (station, server, watcher) per second of the window.</param>
+    /// <param name="ServerCores">CPU time of the server process per second of the window.</param>
+    /// <param name="ServerGcPause">How long the server's collections paused it during the window.</param>
+    /// <param name="LoadCores">CPU time of this process (stations and watcher) per second of the window.</param>
     private sealed record Result(
         double SentPerSecond, double AcceptedPerSecond, double WatchedPerSecond, long Lost, LedgerSummary Ledger,
-        double Cores, long HeapBytes, long WorkingSetBytes, long Rejected, long Alerts, string? WatcherEnded);
+        double ServerCores, long ServerHeapBytes, long ServerWorkingSetBytes, TimeSpan ServerGcPause, double LoadCores,
+        long Rejected, long Alerts, string? WatcherEnded);
 }

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Contracts.V1;
@@ -11,8 +9,8 @@ using RangeScheduler.Grpc.Client;
 namespace RangeScheduler.Benchmarks.Telemetry;
 
 /// <summary>
-/// The real server (<see cref="BenchmarkHost"/>) with its own temporary SQLite file, the in-process bus or the given redis-server, and one sea range
-/// made for the run (<see cref="RangeId"/>) with a controller who may watch it.
+/// The real server in a process of its own (<see cref="ServerProcess"/>) with its own temporary SQLite file, the in-process bus or the given
+/// redis-server, and one sea range made for the run (<see cref="RangeId"/>) with a controller who may watch it.
 /// </summary>
 internal sealed class TelemetryServer : IAsyncDisposable
 {
@@ -21,21 +19,24 @@ internal sealed class TelemetryServer : IAsyncDisposable
     public const string StationKey = "dev-gs-oceanalpha-1";
     public const string ControllerKey = "dev-ctl-telemetry-bench";
 
-    private readonly BenchmarkHost _host;
     private readonly DirectoryInfo _folder;
 
-    private TelemetryServer(BenchmarkHost host, DirectoryInfo folder)
+    private TelemetryServer(ServerProcess process, Uri address, DirectoryInfo folder)
     {
-        _host = host;
+        Process = process;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
         _folder = folder;
     }
 
-    public Uri Address => _host.Address;
+    public ServerProcess Process { get; }
 
-    public GrpcChannel Channel => _host.Channel;
+    public Uri Address { get; }
+
+    public GrpcChannel Channel { get; }
 
     /// <param name="redis">A StackExchange.Redis configuration, or null for the in-process bus.</param>
-    public static async Task<TelemetryServer> StartAsync(string? redis)
+    public static async Task<TelemetryServer> StartAsync(string? redis, TextWriter output)
     {
         var folder = Directory.CreateTempSubdirectory("rangescheduler-telemetry-bench-");
         var principals = Path.Combine(folder.FullName, "principals.json");
@@ -49,12 +50,8 @@ internal sealed class TelemetryServer : IAsyncDisposable
         {
             settings.Add($"--RangeScheduler:Redis={redis}");
         }
-        // Warnings only: a Redis outage or a dropped track chunk during the run explains its numbers.
-        // (a filter of the console provider's own, which the server's logging configuration does not override).
-        var host = await BenchmarkHost.StartAsync(settings, logging => logging
-            .AddSimpleConsole(console => console.SingleLine = true)
-            .AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning));
-        var server = new TelemetryServer(host, folder);
+        var (process, address) = await ServerProcess.StartAsync(settings, output);
+        var server = new TelemetryServer(process, address, folder);
         await new RangeServiceClient(server.Channel).UpsertRangeAsync(new UpsertRangeRequest { Range = SeaRange() }, As("dev-root"));
         return server;
     }
@@ -63,7 +60,8 @@ internal sealed class TelemetryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.DisposeAsync();
+        Channel.Dispose();
+        await Process.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 
