@@ -24,6 +24,20 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The StackExchange.Redis configuration string of this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
+    /// <summary>CPU time the running server has used so far (zero while stopped), for the telemetry benchmark.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is not { } process)
+            {
+                return TimeSpan.Zero;
+            }
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <exception cref="InvalidOperationException">redis-server is not installed, or did not answer PING within 10 s.</exception>
     public static async Task<RedisServer> StartAsync()
     {

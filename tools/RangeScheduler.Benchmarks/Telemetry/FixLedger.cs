@@ -86,16 +86,19 @@ internal sealed class FixLedger : IStationObserver
 
     /// <summary>
     /// Reads the tables once the run and the watcher are done. Latencies are of fixes sent
-    /// from <paramref name="from"/> to <paramref name="to"/> (timestamps); the counts cover
-    /// the whole run. A fix sent, not rejected and never received is <c>superseded</c> when
-    /// the watcher received a later fix of the same vehicle (the bus coalesced it for a
-    /// lagging watcher, telemetry-bus.md "Watcher queue"), else <c>missing</c>.
+    /// from <paramref name="from"/> to <paramref name="to"/> (timestamps), and a fix of that
+    /// window the watcher never received counts as later than any received: a percentile that
+    /// lands on one is <see cref="Never"/>. The other counts cover the whole run. A fix sent,
+    /// not rejected and never received is <c>superseded</c> when the watcher received a later
+    /// fix of the same vehicle (the bus coalesced it for a lagging watcher, telemetry-bus.md
+    /// "Watcher queue"), else <c>missing</c>.
     /// </summary>
     public LedgerSummary Summarise(long from, long to)
     {
         var latencies = new List<long>();
         var seconds = Math.Max(1, (int)Math.Ceiling(Stopwatch.GetElapsedTime(from, to).TotalSeconds));
         var bySecond = Enumerable.Range(0, seconds).Select(_ => new List<long>()).ToArray();
+        var lostBySecond = new int[seconds];
         long received = 0, superseded = 0, missing = 0;
         for (var row = 0; row < _sent.Length; row++)
         {
@@ -107,17 +110,24 @@ internal sealed class FixLedger : IStationObserver
                 {
                     continue;
                 }
+                var inWindow = sent[sequence] >= from && sent[sequence] < to;
+                var second = Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds);
                 if (seen[sequence] > 0)
                 {
                     received++;
-                    if (sent[sequence] >= from && sent[sequence] < to)
+                    if (inWindow)
                     {
                         var latency = seen[sequence] - sent[sequence];
                         latencies.Add(latency);
-                        bySecond[Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds)].Add(latency);
+                        bySecond[second].Add(latency);
                     }
+                    continue;
                 }
-                else if (sequence < lastSeen)
+                if (inWindow)
+                {
+                    lostBySecond[second]++;
+                }
+                if (sequence < lastSeen)
                 {
                     superseded++;
                 }
@@ -133,13 +143,23 @@ internal sealed class FixLedger : IStationObserver
             second.Sort();
         }
         var rejections = string.Join(" ", _rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key}={r.Value}"));
-        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
-            [.. bySecond.Select(second => Percentile(second, 0.99))]);
+        var lost = lostBySecond.Sum();
+        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections, lost,
+            Percentile(latencies, lost, 0.50), Percentile(latencies, lost, 0.99),
+            lost > 0 ? Never : latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
+            [.. bySecond.Select((second, i) => Percentile(second, lostBySecond[i], 0.99))]);
     }
 
-    private static TimeSpan Percentile(List<long> sorted, double p) =>
-        sorted.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))]);
+    /// <summary>The latency of a fix the watcher never received.</summary>
+    public static readonly TimeSpan Never = TimeSpan.MaxValue;
+
+    /// <param name="sorted">The received fixes' latencies, in order.</param>
+    /// <param name="lost">Fixes never received, which rank after all of them.</param>
+    private static TimeSpan Percentile(List<long> sorted, int lost, double p)
+    {
+        var rank = (int)((sorted.Count + lost) * p);
+        return rank >= sorted.Count ? (lost > 0 ? Never : TimeSpan.Zero) : Stopwatch.GetElapsedTime(0, sorted[rank]);
+    }
 }
 
 /// <param name="Received">Distinct fixes the watcher received.</param>
@@ -147,5 +167,6 @@ internal sealed class FixLedger : IStationObserver
 /// <param name="Missing">Fixes sent, not rejected, never received, and no later fix of the vehicle received either.</param>
 /// <param name="ReceivedTwice">Position events for a fix the watcher already had.</param>
 /// <param name="Rejections">Rejected fixes by code, most first.</param>
+/// <param name="LostInWindow">Fixes sent in the measured window, not rejected, that the watcher never received.</param>
 /// <param name="P99BySecond">The p99 of the fixes sent in each second of the window, to tell a steady tail from a few stalls.</param>
-internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond);
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, long LostInWindow, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond);

@@ -24,7 +24,10 @@ public static class TelemetryBenchmark
     private const int Streams = 16;
     private const double RateHz = 10;
     private const double StrayFraction = 0.01;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    // Long enough for a fresh server to reach steady state: for 10 s or so after the swarm starts,
+    // the JIT is still compiling the hot path at its top tier and the first fixes' backlog drains
+    // (docs/benchmarks.md). Its seconds are printed, not measured.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
     // The swarm flies a little past the measured window, so the window ends in steady state.
     private static readonly TimeSpan Tail = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
@@ -40,29 +43,33 @@ public static class TelemetryBenchmark
         output.WriteLine($"Telemetry benchmark: {Environment.ProcessorCount} cores, {vehicles:N0} vehicles in {bookings} bookings at {RateHz} Hz over {Streams} streams, stray {StrayFraction}, one watcher (positions, max_rate_hz 0), {duration.TotalSeconds:0} s after {WarmUp.TotalSeconds:0} s warm-up, {DateTime.UtcNow:yyyy-MM-dd}");
         var results = new List<(string Bus, Result Result)> { ("in-process", await RunBusAsync(null, bookings, duration, output)) };
         await using var redis = await RedisServer.StartAsync();
-        results.Add(("Redis Streams", await RunBusAsync(redis.Configuration, bookings, duration, output)));
+        results.Add(("Redis Streams", await RunBusAsync(redis, bookings, duration, output)));
         var ceiling = await RedisCeiling.MeasureAsync(redis.Port);
 
         output.WriteLine();
-        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"server cores",12} {"heap MB",7} {"WS MB",6} {"GC ms",6} {"load cores",10} {"alerts",6} rejected");
+        output.WriteLine($"{"bus",-14} {"sent/s",9} {"accepted/s",10} {"watched/s",9} {"lost",7} {"coalesced",9} {"missing",7} {"lost in window",14} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"server cores",12} {"heap MB",7} {"WS MB",6} {"GC ms",6} {"load cores",10} {"redis cores",11} {"alerts",6} rejected");
         foreach (var (bus, r) in results)
         {
             var s = r.Ledger;
-            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.P50.TotalMilliseconds,7:0.0} {s.P99.TotalMilliseconds,7:0.0} {s.Max.TotalMilliseconds,7:0.0} {r.ServerCores,12:0.00} {r.ServerHeapBytes / 1e6,7:N0} {r.ServerWorkingSetBytes / 1e6,6:N0} {r.ServerGcPause.TotalMilliseconds,6:N0} {r.LoadCores,10:0.00} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
+            output.WriteLine($"{bus,-14} {r.SentPerSecond,9:N0} {r.AcceptedPerSecond,10:N0} {r.WatchedPerSecond,9:N0} {r.Lost,7:N0} {s.Superseded,9:N0} {s.Missing,7:N0} {s.LostInWindow,14:N0} {Milliseconds(s.P50),7} {Milliseconds(s.P99),7} {Milliseconds(s.Max),7} {r.ServerCores,12:0.00} {r.ServerHeapBytes / 1e6,7:N0} {r.ServerWorkingSetBytes / 1e6,6:N0} {r.ServerGcPause.TotalMilliseconds,6:N0} {r.LoadCores,10:0.00} {r.RedisCores,11:0.00} {r.Alerts,6:N0} {r.Rejected:N0} {s.Rejections}{(s.ReceivedTwice == 0 ? "" : $"  received twice: {s.ReceivedTwice:N0}")}{(r.WatcherEnded is null ? "" : "  watcher ended: " + r.WatcherEnded)}");
         }
         foreach (var (bus, r) in results)
         {
-            output.WriteLine($"{bus,-14} p99 ms by second sent: {string.Join(" ", r.Ledger.P99BySecond.Select(p => p.TotalMilliseconds.ToString("0")))}");
+            output.WriteLine($"{bus,-14} p99 ms by second sent: {string.Join(" ", r.Ledger.P99BySecond.Select(Milliseconds))}");
         }
         output.WriteLine($"redis-benchmark XADD ceiling (-n {RedisCeiling.Requests:N0} -P 16, same redis-server): {ceiling:N0} XADD/s");
     }
 
-    /// <param name="redis">The Redis bus's configuration, or null for the in-process bus.</param>
-    private static async Task<Result> RunBusAsync(string? redis, int bookingCount, TimeSpan duration, TextWriter output)
+    /// <summary>A latency for the table; "lost" when the percentile fell on a fix the watcher never received.</summary>
+    private static string Milliseconds(TimeSpan latency) =>
+        latency == FixLedger.Never ? "lost" : latency.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <param name="redis">The redis-server of the Redis bus, or null for the in-process bus.</param>
+    private static async Task<Result> RunBusAsync(RedisServer? redis, int bookingCount, TimeSpan duration, TextWriter output)
     {
         var bus = redis is null ? "in-process" : "Redis Streams";
         using var collections = GcPhases.StartIfAsked(output);
-        await using var server = await TelemetryServer.StartAsync(redis, output);
+        await using var server = await TelemetryServer.StartAsync(redis?.Configuration, output);
         var flight = WarmUp + duration + Tail;
         var bookings = await new SwarmBookingSource(server.Channel, TelemetryServer.OperatorKey, output)
             .CreateAsync(TelemetryServer.RangeId, bookingCount, VehiclesPerBooking, flight, CancellationToken.None);
@@ -80,7 +87,7 @@ public static class TelemetryBenchmark
             new SwarmOptions(server.Address, TelemetryServer.StationKey, bookings, RateHz, flight, StrayFraction, Streams), TimeProvider.System, ledger);
         var swarm = simulator.RunAsync(CancellationToken.None);
         var process = Process.GetCurrentProcess();
-        var previous = Sample.Take(process, server.Process, simulator, ledger);
+        var previous = Sample.Take(process, server.Process, redis, simulator, ledger);
         var started = previous;
         Sample? first = null, last = null;
         // One line a second, so that a run that falls behind shows where and when.
@@ -91,11 +98,12 @@ public static class TelemetryBenchmark
             {
                 await Task.Delay(wait);
             }
-            var now = Sample.Take(process, server.Process, simulator, ledger);
+            var now = Sample.Take(process, server.Process, redis, simulator, ledger);
             var elapsed = now.At - previous.At;
             output.WriteLine($"{bus} {second,3}s  sent {now.Sent - previous.Sent,7:N0}  accepted {now.Accepted - previous.Accepted,7:N0}  watched {now.Watched - previous.Watched,7:N0}"
                 + $"  server cores {(now.ServerCpu - previous.ServerCpu) / elapsed,4:0.00}, GC paused {(now.ServerGc.Pause - previous.ServerGc.Pause).TotalMilliseconds,4:0} ms in {now.ServerGc.Collections - previous.ServerGc.Collections}"
-                + $"  load cores {(now.LoadCpu - previous.LoadCpu) / elapsed,4:0.00}, GC paused {(now.LoadGcPause - previous.LoadGcPause).TotalMilliseconds,4:0} ms in {now.LoadCollections - previous.LoadCollections}");
+                + $"  load cores {(now.LoadCpu - previous.LoadCpu) / elapsed,4:0.00}, GC paused {(now.LoadGcPause - previous.LoadGcPause).TotalMilliseconds,4:0} ms in {now.LoadCollections - previous.LoadCollections}"
+                + (redis is null ? "" : $"  redis cores {(now.RedisCpu - previous.RedisCpu) / elapsed,4:0.00}"));
             previous = now;
             if (second == (int)WarmUp.TotalSeconds)
             {
@@ -127,7 +135,7 @@ public static class TelemetryBenchmark
             (last.Sent - first.Sent) / seconds, (last.Accepted - first.Accepted) / seconds, (last.Watched - first.Watched) / seconds,
             totals.Accepted - ledgerSummary.Received, ledgerSummary,
             (last.ServerCpu - first.ServerCpu) / (last.At - first.At), last.ServerGc.HeapBytes, last.ServerWorkingSetBytes, last.ServerGc.Pause - first.ServerGc.Pause,
-            (last.LoadCpu - first.LoadCpu) / (last.At - first.At), totals.Rejected, totals.AlertTotal, watcherEnded);
+            (last.LoadCpu - first.LoadCpu) / (last.At - first.At), (last.RedisCpu - first.RedisCpu) / (last.At - first.At), totals.Rejected, totals.AlertTotal, watcherEnded);
     }
 
     /// <summary>
@@ -167,20 +175,21 @@ public static class TelemetryBenchmark
 
     /// <summary>
     /// Running totals at one moment: the swarm's and the watcher's counts, the server process's
-    /// CPU, memory and collections, and this process's (the load's) CPU and collections.
+    /// CPU, memory and collections, this process's (the load's) CPU and collections, and redis-server's CPU.
     /// </summary>
     private sealed record Sample(
         TimeSpan At, long Timestamp, long Sent, long Accepted, long Watched,
-        TimeSpan ServerCpu, long ServerWorkingSetBytes, GcReport ServerGc, TimeSpan LoadCpu, TimeSpan LoadGcPause, int LoadCollections)
+        TimeSpan ServerCpu, long ServerWorkingSetBytes, GcReport ServerGc, TimeSpan LoadCpu, TimeSpan LoadGcPause, int LoadCollections, TimeSpan RedisCpu)
     {
-        public static Sample Take(Process load, ServerProcess server, SwarmSimulator simulator, FixLedger ledger)
+        public static Sample Take(Process load, ServerProcess server, RedisServer? redis, SwarmSimulator simulator, FixLedger ledger)
         {
             load.Refresh();
             var (serverCpu, serverWorkingSet) = server.Usage();
             var counts = simulator.Counts.Snapshot();
             var timestamp = Stopwatch.GetTimestamp();
             return new Sample(Stopwatch.GetElapsedTime(0, timestamp), timestamp, counts.Fixes, counts.Accepted, ledger.Watched,
-                serverCpu, serverWorkingSet, server.Gc, load.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+                serverCpu, serverWorkingSet, server.Gc, load.TotalProcessorTime, GC.GetTotalPauseDuration(), GC.CollectionCount(0),
+                redis?.ProcessorTime ?? TimeSpan.Zero);
         }
     }
 
@@ -188,8 +197,9 @@ public static class TelemetryBenchmark
     /// <param name="ServerCores">CPU time of the server process per second of the window.</param>
     /// <param name="ServerGcPause">How long the server's collections paused it during the window.</param>
     /// <param name="LoadCores">CPU time of this process (stations and watcher) per second of the window.</param>
+    /// <param name="RedisCores">CPU time of redis-server per second of the window (0 on the in-process bus).</param>
     private sealed record Result(
         double SentPerSecond, double AcceptedPerSecond, double WatchedPerSecond, long Lost, LedgerSummary Ledger,
-        double ServerCores, long ServerHeapBytes, long ServerWorkingSetBytes, TimeSpan ServerGcPause, double LoadCores,
+        double ServerCores, long ServerHeapBytes, long ServerWorkingSetBytes, TimeSpan ServerGcPause, double LoadCores, double RedisCores,
         long Rejected, long Alerts, string? WatcherEnded);
 }
