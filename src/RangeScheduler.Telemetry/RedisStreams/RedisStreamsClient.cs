@@ -26,7 +26,6 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
 
     // The next id: Redis's clock in ms, or the range's last id's ms with the next sequence when
     // the clock has not moved past it (the rule XADD * follows for one stream, kept for two).
-    // The live-state change goes in the same step, so state and streams never disagree.
     private const string AppendScript = """
         local time = redis.call('TIME')
         local ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -41,17 +40,8 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
           end
         end
         local id = string.format('%d-%d', ms, seq)
-        local sets = tonumber(ARGV[2])
-        redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, unpack(ARGV, 4 + 2 * sets))
+        redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], id, unpack(ARGV, 2))
         redis.call('SET', KEYS[2], id)
-        -- In slices of 500 fields: Lua's unpack has a limit (a batch may hold thousands of vehicles).
-        local first, last = 4, 3 + 2 * sets
-        while first <= last do
-          local upto = math.min(first + 999, last)
-          redis.call('HSET', KEYS[3], unpack(ARGV, first, upto))
-          first = upto + 1
-        end
-        if ARGV[3] ~= '' then redis.call('HDEL', KEYS[3], ARGV[3]) end
         return id
         """;
 
@@ -96,19 +86,36 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
     /// Appends an entry to <paramref name="stream"/> with an id from the range's one sequence
     /// (so ids never tie across its two streams and merging by id gives the order in which Redis
     /// took the writes, from every instance), and applies its change to <paramref name="hash"/>.
+    /// One transaction, so state and streams never disagree; the hash change is a plain command
+    /// in it rather than part of the script, because a script copies each of its arguments into
+    /// Lua first, which for a swarm's batch was a few hundred fields every time.
     /// </summary>
-    public Task AppendAsync(
+    public async Task AppendAsync(
         RedisKeys keys, string stream, StreamEntryWrite entry, string hash,
         IReadOnlyCollection<KeyValuePair<string, byte[]>> set, string? delete, int maxLength)
     {
-        var args = new List<RedisValue>(9 + set.Count * 2) { maxLength, set.Count, delete ?? "" };
-        foreach (var (field, value) in set)
+        var transaction = Database.CreateTransaction();
+        RedisValue[] args = [maxLength, "b", entry.Body, "o", entry.Origin, "r", entry.WrittenAfterOutage ? 1 : 0, "n", entry.Count];
+        var commands = new List<Task>(3) { transaction.ScriptEvaluateAsync(AppendScript, [stream, keys.LastId], args) };
+        if (set.Count > 0)
         {
-            args.Add(field);
-            args.Add(value);
+            var fields = new HashEntry[set.Count];
+            var i = 0;
+            foreach (var (field, value) in set)
+            {
+                fields[i++] = new HashEntry(field, value);
+            }
+            commands.Add(transaction.HashSetAsync(hash, fields));
         }
-        args.AddRange(["b", entry.Body, "o", entry.Origin, "r", entry.WrittenAfterOutage ? 1 : 0, "n", entry.Count]);
-        return Database.ScriptEvaluateAsync(AppendScript, [stream, keys.LastId, hash], args.ToArray());
+        if (delete is not null)
+        {
+            commands.Add(transaction.HashDeleteAsync(hash, delete));
+        }
+        // The transaction first: a lost connection fails it with a RedisException (an outage to
+        // the writer), while its commands' tasks are only cancelled. Then the commands, so that a
+        // command Redis refused inside it is not passed over.
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+        await Task.WhenAll(commands).ConfigureAwait(false);
     }
 
     /// <summary>The range's newest entries and live-state hashes, read in one step.</summary>
