@@ -1,6 +1,6 @@
 using RangeScheduler.Benchmarks.Bookings;
-using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Benchmarks.Conflicts;
+using RangeScheduler.Benchmarks.Support;
 using RangeScheduler.Benchmarks.Telemetry;
 using RangeScheduler.Benchmarks.Transport;
 

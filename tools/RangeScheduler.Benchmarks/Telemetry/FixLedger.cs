@@ -7,8 +7,8 @@ namespace RangeScheduler.Benchmarks.Telemetry;
 
 /// <summary>
 /// Every fix of the run by (vehicle, sequence): when the station wrote it and when the
-/// watcher received it, as <see cref="Stopwatch"/> timestamps (station, server and watcher
-/// share the process, so one clock). The swarm numbers each vehicle's fixes 1, 2, 3 … within
+/// watcher received it, as <see cref="Stopwatch"/> timestamps (stations and watcher share the
+/// benchmark's process, so one clock). The swarm numbers each vehicle's fixes 1, 2, 3 … within
 /// one epoch (<see cref="SwarmStream"/>), so a (vehicle, sequence) pair tags a report exactly
 /// and the tables are plain arrays, cheap enough not to weigh on the load they measure.
 /// </summary>
