@@ -9,6 +9,10 @@ namespace RangeScheduler.Benchmarks.Support;
 /// The real server (<see cref="BenchmarkHost"/>) in a process of its own: this benchmark's
 /// executable run as <c>serve</c>, as a server runs in the field, apart from the load that
 /// drives it. So its CPU and memory are its own, and its collections pause only it.
+/// Not the Server tests' <c>ServerProcess</c>, which runs <c>RangeScheduler.Server.dll</c> itself:
+/// a server's heap and GC pauses can be read only from inside it, so the child here is this
+/// executable hosting the same server (<see cref="BenchmarkHost"/>, wired as Program.cs) and
+/// reporting them.
 /// <para>
 /// The two sides speak through the child's standard streams: it writes <c>listening</c> with
 /// its address once, then every second <c>gc</c> with its total GC pause, collections and heap
