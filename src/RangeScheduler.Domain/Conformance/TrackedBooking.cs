@@ -30,6 +30,13 @@ internal sealed class TrackedBooking
 
     public Dictionary<string, VehicleTrack> Vehicles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When the session ended, once the booking is COMPLETED: a completed booking is final, so
+    /// its last change was the completion. A session terminated early has no volume in force from
+    /// then on, although its booked windows run on: a vehicle still reporting has overrun it.
+    /// </summary>
+    public DateTimeOffset? EndedAt => Booking.State == BookingState.Completed ? Booking.UpdatedAt : null;
+
     /// <summary>The conformance last reported, starting from the one the booking was stored with.</summary>
     public ConformanceState State { get; set; }
 

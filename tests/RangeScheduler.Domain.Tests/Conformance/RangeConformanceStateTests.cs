@@ -86,7 +86,7 @@ public class RangeConformanceStateTests
         _range.Report("b1", 10, 600, 0);
         _range.Report("b2", 10, 650, 0);
 
-        var outcome = _range.Track(_range.Booking("b1") with { State = BookingState.Completed });
+        var outcome = _range.Track(_range.Booking("b1") with { State = BookingState.Completed, UpdatedAt = ConformanceHarness.At(2 * 3600) });
 
         outcome.Alerts.Select(a => (a.Kind, a.BookingId)).ShouldBe([(AlertKind.Resolved, "b1"), (AlertKind.Resolved, "b1"), (AlertKind.Resolved, "b2")]);
         outcome.Alerts[0].Message.ShouldBe("LEFT_VOLUME closed: no longer watched");
@@ -95,6 +95,21 @@ public class RangeConformanceStateTests
         _range.Engine.StateOf("b1").ShouldBe(ConformanceState.Nonconforming);
         _range.Report("b1", 11, 0, 0).Alerts.ShouldBeEmpty();
         _range.Report("b1", 2 * 3600 + 60, 0, 0).Single(AlertKind.OutsideWindow).BookingId.ShouldBe("b1");
+    }
+
+    [Fact]
+    public void SessionTerminatedEarly_VehicleStillReporting_OneOutsideWindowFromTheEnd()
+    {
+        _range.Track(_range.Booking("b1"));
+        _range.Report("b1", 10, 0, 0);
+        _range.Track(_range.Booking("b1") with { State = BookingState.Completed, StateReason = StateReason.Terminated, UpdatedAt = ConformanceHarness.At(60) });
+
+        _range.Report("b1", 59.9, 0, 0).Alerts.ShouldBeEmpty();
+        var atTheEnd = _range.Report("b1", 60, 0, 0);
+        atTheEnd.Kinds().ShouldBe("OutsideWindow");
+        atTheEnd.Alerts[0].Message.ShouldBe("reporting while no booked volume is in force");
+        _range.Report("b1", 61, 0, 0).Alerts.ShouldBeEmpty();
+        _range.Engine.OpenAlerts.Select(a => a.Kind).ShouldBe([AlertKind.OutsideWindow]);
     }
 
     [Fact]

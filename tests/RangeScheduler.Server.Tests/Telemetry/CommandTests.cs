@@ -83,6 +83,25 @@ public sealed class CommandTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Terminated_VehicleStillReporting_OutsideWindowToStationAndWatcher()
+    {
+        var booking = await ActiveSessions.StartAsync(Channel, "overrun", -2000, 1000, "usv-k7");
+        await using var watcher = await RangeEventWatcher.StartAsync(Channel, new WatchRangeRequest { RangeId = Requests.Jaakonmeri, BookingIds = { booking.Id } });
+        await using var station = StationStreamClient.Open(Channel);
+        (await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-k7", 1, -2000, 1000))).Accepted.ShouldBe(1u);
+
+        await IssueAsync(booking.Id, CommandKind.TerminateSession, "test over", "");
+        var ack = await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-k7", 2, -2000, 1000));
+
+        ack.Accepted.ShouldBe(1u);
+        var overrun = await station.WaitForAsync(f => f.Alert is { Kind: AlertKind.OutsideWindow } a ? a : null, Soon);
+        overrun.BookingId.ShouldBe(booking.Id);
+        overrun.VehicleId.ShouldBe("usv-k7");
+        await watcher.WaitForAsync(e => e.Alert is { Kind: AlertKind.OutsideWindow } a && a.Id == overrun.Id, Soon);
+        station.Alerts.Where(a => a.Kind == AlertKind.OutsideWindow).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task BadCommands_ClearStatuses()
     {
         var booking = await ActiveSessions.StartAsync(Channel, "bad commands", -1000, -1000, "usv-k4");
