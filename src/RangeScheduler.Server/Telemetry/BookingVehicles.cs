@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using RangeScheduler.Domain.Bookings;
-using RangeScheduler.Domain.Ranges;
 
 namespace RangeScheduler.Server.Telemetry;
 
@@ -10,10 +9,15 @@ namespace RangeScheduler.Server.Telemetry;
 /// </summary>
 internal static class BookingVehicles
 {
-    private static readonly ConditionalWeakTable<Booking, Dictionary<string, VehicleKind>> Kinds = new();
+    private static readonly ConditionalWeakTable<Booking, Dictionary<string, Vehicle>> Vehicles = new();
 
-    /// <summary>The vehicle's kind, or null when it is not one of the booking's vehicles.</summary>
-    public static VehicleKind? KindOf(Booking booking, string vehicleId) =>
-        Kinds.GetValue(booking, b => b.Vehicles.ToDictionary(v => v.Id, v => v.Kind, StringComparer.Ordinal))
-            .TryGetValue(vehicleId, out var kind) ? kind : null;
+    /// <summary>
+    /// The booking's vehicle of that id, or null when it has none. Ingest keys what it keeps per
+    /// vehicle by the returned vehicle's <see cref="Vehicle.Id"/>, one string per vehicle, so that
+    /// a lookup matches its key by reference rather than by comparing it with the copy each
+    /// report brings, which at swarm scale was last read seconds ago.
+    /// </summary>
+    public static Vehicle? Find(Booking booking, string vehicleId) =>
+        Vehicles.GetValue(booking, b => b.Vehicles.ToDictionary(v => v.Id, StringComparer.Ordinal))
+            .GetValueOrDefault(vehicleId);
 }

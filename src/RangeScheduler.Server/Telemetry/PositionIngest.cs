@@ -7,6 +7,7 @@ using RangeScheduler.Domain.Spatial;
 using RangeScheduler.Server.Bookings;
 using RangeScheduler.Telemetry;
 using Booking = RangeScheduler.Domain.Bookings.Booking;
+using Vehicle = RangeScheduler.Domain.Bookings.Vehicle;
 
 namespace RangeScheduler.Server.Telemetry;
 
@@ -44,15 +45,15 @@ public sealed class PositionIngest(
         {
             var i = order?[k] ?? k;
             var report = batch.Reports[i];
-            var (code, reason, booking, monitor) = await AdmitAsync(station, report, i, now, cancellationToken).ConfigureAwait(false);
-            if (code == RejectedReport.Types.Code.Unspecified && booking is not null && monitor is not null)
+            var (code, reason, booking, vehicle, monitor) = await AdmitAsync(station, report, i, now, cancellationToken).ConfigureAwait(false);
+            if (code == RejectedReport.Types.Code.Unspecified && booking is not null && vehicle is not null && monitor is not null)
             {
                 ack.Accepted++;
-                RangeBatch.Of(ref accepted, monitor, batch.Reports.Count).Add(report, booking, heights.AboveMeanSeaLevel(report), now);
-                if (routes.Carry(booking.Id, report.VehicleId, station))
+                RangeBatch.Of(ref accepted, monitor, batch.Reports.Count).Add(report, booking, vehicle, heights.AboveMeanSeaLevel(report), now);
+                if (routes.Carry(booking.Id, vehicle.Id, station))
                 {
                     feeds.Follow(booking.RangeId);
-                    commands.Offer(station, booking.Id, report.VehicleId);
+                    commands.Offer(station, booking.Id, vehicle.Id);
                 }
             }
             else if (reason is null)
@@ -75,50 +76,51 @@ public sealed class PositionIngest(
         return ack;
     }
 
-    // Unspecified code and no reason: a duplicate. Unspecified with a booking: accepted.
-    private async ValueTask<(RejectedReport.Types.Code Code, string? Reason, Booking? Booking, RangeMonitor? Monitor)> AdmitAsync(
+    // Unspecified code and no reason: a duplicate. Unspecified with a booking: accepted, with the
+    // booking's own vehicle (BookingVehicles.Find says why its id, not the report's, is used from here on).
+    private async ValueTask<(RejectedReport.Types.Code Code, string? Reason, Booking? Booking, Vehicle? Vehicle, RangeMonitor? Monitor)> AdmitAsync(
         StationStream station, PositionReport report, int index, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (ReportFields.Violations(report, index) is { } violations)
         {
-            return (RejectedReport.Types.Code.Invalid, violations, null, null);
+            return (RejectedReport.Types.Code.Invalid, violations, null, null, null);
         }
         if (report.HasAltitudeM && report.AltitudeReference == VerticalReference.Wgs84Ellipsoid && !heights.CanConvertEllipsoidHeights)
         {
             return (RejectedReport.Types.Code.Invalid,
-                $"reports[{index}].altitude_reference: WGS84_ELLIPSOID heights cannot be converted here (the geoid grid is not installed); report AMSL", null, null);
+                $"reports[{index}].altitude_reference: WGS84_ELLIPSOID heights cannot be converted here (the geoid grid is not installed); report AMSL", null, null, null);
         }
         var fixTime = report.Time.ToDateTimeOffset();
         var booking = await bookings.FindAsync(report.BookingId, fixTime, cancellationToken).ConfigureAwait(false);
         if (booking is null)
         {
-            return (RejectedReport.Types.Code.BookingNotFound, $"no booking \"{report.BookingId}\"", null, null);
+            return (RejectedReport.Types.Code.BookingNotFound, $"no booking \"{report.BookingId}\"", null, null, null);
         }
         if (booking.OrganizationId != station.OrganizationId)
         {
-            return (RejectedReport.Types.Code.NotPermitted, $"booking \"{booking.Id}\" belongs to another organisation", null, null);
+            return (RejectedReport.Types.Code.NotPermitted, $"booking \"{booking.Id}\" belongs to another organisation", null, null, null);
         }
-        if (BookingVehicles.KindOf(booking, report.VehicleId) is null)
+        if (BookingVehicles.Find(booking, report.VehicleId) is not { } vehicle)
         {
-            return (RejectedReport.Types.Code.VehicleNotInBooking, $"vehicle \"{report.VehicleId}\" is not a vehicle of booking \"{booking.Id}\"", null, null);
+            return (RejectedReport.Types.Code.VehicleNotInBooking, $"vehicle \"{report.VehicleId}\" is not a vehicle of booking \"{booking.Id}\"", null, null, null);
         }
         var monitor = monitors.Find(booking.RangeId)
             ?? await desk.ReadAsync(booking.RangeId, (book, _) => monitors.Ensure(book), cancellationToken).ConfigureAwait(false);
         if (ReportingWindow.WhyNot(booking, monitor.Plane.Range.ReportGrace, fixTime) is { } notReportable)
         {
-            return (RejectedReport.Types.Code.NotReportable, notReportable, null, null);
+            return (RejectedReport.Types.Code.NotReportable, notReportable, null, null, null);
         }
         var skew = fixTime - now;
         if (skew.Duration() > options.MaxClockSkew)
         {
             return (RejectedReport.Types.Code.ClockSkew,
-                $"reports[{index}].time is {Math.Abs(skew.TotalSeconds):0.###} s {(skew < TimeSpan.Zero ? "behind" : "ahead of")} the server's clock (at most {options.MaxClockSkew.TotalSeconds:0.###} s)", null, null);
+                $"reports[{index}].time is {Math.Abs(skew.TotalSeconds):0.###} s {(skew < TimeSpan.Zero ? "behind" : "ahead of")} the server's clock (at most {options.MaxClockSkew.TotalSeconds:0.###} s)", null, null, null);
         }
-        return vehicles.Of(booking.OrganizationId, report.VehicleId).Admit(report.Epoch, report.Sequence, now) switch
+        return vehicles.Of(booking.OrganizationId, vehicle.Id).Admit(report.Epoch, report.Sequence, now) switch
         {
-            Admission.Accepted => (RejectedReport.Types.Code.Unspecified, null, booking, monitor),
-            Admission.Duplicate => (RejectedReport.Types.Code.Unspecified, null, null, null),
-            _ => (RejectedReport.Types.Code.RateLimited, $"vehicle \"{report.VehicleId}\" reports faster than {options.MaxReportRateHz:0.##} per second", null, null),
+            Admission.Accepted => (RejectedReport.Types.Code.Unspecified, null, booking, vehicle, monitor),
+            Admission.Duplicate => (RejectedReport.Types.Code.Unspecified, null, null, null, null),
+            _ => (RejectedReport.Types.Code.RateLimited, $"vehicle \"{report.VehicleId}\" reports faster than {options.MaxReportRateHz:0.##} per second", null, null, null),
         };
     }
 
@@ -134,19 +136,18 @@ public sealed class PositionIngest(
         }
         for (var i = 0; i < batch.Reports.Count; i++)
         {
-            var booking = batch.BookingOf[i];
             updates.Add(new PositionUpdate
             {
                 Report = batch.Reports[i],
-                Conformance = states[booking.Id],
-                VehicleKind = (Contracts.V1.VehicleKind)(BookingVehicles.KindOf(booking, batch.Reports[i].VehicleId) ?? default),
+                Conformance = states[batch.BookingIds[i]],
+                VehicleKind = (Contracts.V1.VehicleKind)batch.VehicleOf[i].Kind,
                 ReceivedAt = receivedAt,
             });
         }
         bus.PublishPositions(batch.Monitor.RangeId, updates);
         // After the positions, so that a watcher sees a fix before the alert it raised.
         dispatch.Send(batch.Monitor.RangeId, outcome);
-        tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds);
+        tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds, batch.VehicleIds);
     }
 
     // A batch is one unit: reports in it are admitted in (epoch, sequence) order, so a station
@@ -188,9 +189,11 @@ public sealed class PositionIngest(
 
         public List<PositionReport> Reports { get; } = [];
 
-        public List<Booking> BookingOf { get; } = [];
+        public List<Vehicle> VehicleOf { get; } = [];
 
         public List<string> BookingIds { get; } = [];
+
+        public List<string> VehicleIds { get; } = [];
 
         public ArraySegment<Fix> Fixes => new(_fixes, 0, Reports.Count);
 
@@ -211,13 +214,14 @@ public sealed class PositionIngest(
             return added;
         }
 
-        public void Add(PositionReport report, Booking booking, double? height, DateTimeOffset receivedAt)
+        public void Add(PositionReport report, Booking booking, Vehicle vehicle, double? height, DateTimeOffset receivedAt)
         {
-            _fixes[Reports.Count] = new Fix(booking.Id, report.VehicleId, report.Time.ToDateTimeOffset(), receivedAt,
+            _fixes[Reports.Count] = new Fix(booking.Id, vehicle.Id, report.Time.ToDateTimeOffset(), receivedAt,
                 new GeoPoint(report.Latitude, report.Longitude), height, report.NextReportBy?.ToDateTimeOffset());
             Reports.Add(report);
-            BookingOf.Add(booking);
+            VehicleOf.Add(vehicle);
             BookingIds.Add(booking.Id);
+            VehicleIds.Add(vehicle.Id);
             Bookings.Add(booking);
         }
 

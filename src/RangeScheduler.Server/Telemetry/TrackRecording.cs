@@ -25,8 +25,11 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
     // Every vehicle of a swarm holds a run buffer at once, so the pool keeps that many of a size.
     private readonly ArrayPool<byte> _buffers = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 16_384);
 
-    /// <summary>Adds accepted reports of one range to their vehicles' runs; <paramref name="bookingIds"/> names each report's booking.</summary>
-    public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds)
+    /// <summary>
+    /// Adds accepted reports of one range to their vehicles' runs; <paramref name="bookingIds"/>
+    /// and <paramref name="vehicleIds"/> name each report's booking and vehicle as the booking does.
+    /// </summary>
+    public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds, IReadOnlyList<string> vehicleIds)
     {
         List<Run>? full = null;
         var now = time.GetUtcNow();
@@ -34,7 +37,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         {
             for (var i = 0; i < reports.Count; i++)
             {
-                var key = (Booking: bookingIds[i], Vehicle: reports[i].VehicleId);
+                var key = (Booking: bookingIds[i], Vehicle: vehicleIds[i]);
                 if (!_runs.TryGetValue(key, out var run))
                 {
                     run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle), _buffers);
