@@ -19,4 +19,7 @@ internal static partial class RedisBusLog
 
     [LoggerMessage(5, LogLevel.Error, "The bus's {Loop} loop failed unexpectedly; it goes on")]
     public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "Redis refused a write of range {RangeId}: {Error}. This instance's watchers had it; other instances may not. Further refusals like it are not logged")]
+    public static partial void WriteRefused(ILogger logger, string rangeId, string error);
 }

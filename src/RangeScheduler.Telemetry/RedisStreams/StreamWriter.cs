@@ -12,12 +12,19 @@ namespace RangeScheduler.Telemetry.RedisStreams;
 /// writes what has gathered as one pipeline. When a write fails Redis counts as down
 /// (docs/telemetry-bus.md, "Faults"): items go to this instance's watchers directly, control
 /// items wait in <see cref="OutageBuffer"/>, and the loop probes Redis until it answers.
+/// An item Redis itself refuses for good (a key of the wrong type, say) would be refused again
+/// after any outage, so it does not make one: it goes to this instance's watchers, is logged,
+/// and the rest of the pipeline stands.
 /// </summary>
 internal sealed class StreamWriter : IAsyncDisposable
 {
     private const int MostPerPipeline = 1_024;
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(5);
+    // Error replies that say Redis cannot take writes now (loading, out of memory, a replica,
+    // failing to save, a script cache just flushed) are an outage: the item is kept and written
+    // later. Any other error reply is about the item itself.
+    private static readonly string[] RefusedForNow = ["LOADING", "BUSY", "OOM", "READONLY", "MASTERDOWN", "NOREPLICAS", "MISCONF", "TRYAGAIN", "CLUSTERDOWN", "NOSCRIPT", "EXECABORT"];
 
     private readonly Channel<WriteItem> _queue = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RedisStreamsClient _client;
@@ -29,6 +36,7 @@ internal sealed class StreamWriter : IAsyncDisposable
     private readonly Action<WriteItem> _deliverLocally;
     private readonly OutageBuffer _outage;
     private readonly HashSet<string> _ranges = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _refusalsLogged = new(StringComparer.Ordinal);
     private readonly Task _loop;
     private bool _up = true;
 
@@ -100,7 +108,13 @@ internal sealed class StreamWriter : IAsyncDisposable
         {
             try
             {
-                await WriteAsync(batch, writtenAfterOutage: false);
+                foreach (var (item, refusal) in await WriteAsync(batch, writtenAfterOutage: false))
+                {
+                    // A refused transaction is not rolled back, so part of it may be in Redis:
+                    // delivered here as during an outage, at least once.
+                    _deliverLocally(item);
+                    LogRefusal(item, refusal);
+                }
                 _health.Reached();
                 return;
             }
@@ -127,7 +141,11 @@ internal sealed class StreamWriter : IAsyncDisposable
             var written = 0;
             for (var chunk = _outage.Peek(MostPerPipeline); chunk.Count > 0; chunk = _outage.Peek(MostPerPipeline))
             {
-                await WriteAsync(chunk, writtenAfterOutage: true);
+                // This instance's watchers had every kept item during the outage.
+                foreach (var (item, refusal) in await WriteAsync(chunk, writtenAfterOutage: true))
+                {
+                    LogRefusal(item, refusal);
+                }
                 _outage.Drop(chunk.Count);
                 written += chunk.Count;
             }
@@ -144,9 +162,11 @@ internal sealed class StreamWriter : IAsyncDisposable
         }
     }
 
-    private Task WriteAsync(IReadOnlyList<WriteItem> items, bool writtenAfterOutage)
+    /// <summary>Writes the items as one pipeline; returns those Redis refused for good.</summary>
+    /// <exception cref="RedisException">Redis could not be reached, or refused an item for now: an outage.</exception>
+    private async Task<List<(WriteItem Item, RedisServerException Refusal)>> WriteAsync(IReadOnlyList<WriteItem> items, bool writtenAfterOutage)
     {
-        var writes = new List<Task>(items.Count * 2);
+        var writes = new List<Task>(items.Count);
         var now = _time.GetUtcNow();
         foreach (var item in items)
         {
@@ -169,9 +189,47 @@ internal sealed class StreamWriter : IAsyncDisposable
                 case ForgetWrite { BookingId: var bookingId }:
                     writes.Add(_client.ForgetPrefixAsync(keys.Latest, keys.Alerts, bookingId + "\n"));
                     break;
+                default:
+                    throw new ArgumentException($"{item.GetType().Name} is not a write the bus knows", nameof(items));
             }
         }
-        return Task.WhenAll(writes);
+        try
+        {
+            await Task.WhenAll(writes).ConfigureAwait(false);
+            return [];
+        }
+        catch (Exception) when (writes.TrueForAll(write => write.IsCompletedSuccessfully || RefusalOf(write) is not null))
+        {
+            List<(WriteItem, RedisServerException)> refused = [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (RefusalOf(writes[i]) is { } refusal)
+                {
+                    refused.Add((items[i], refusal));
+                }
+            }
+            return refused;
+        }
+    }
+
+    private static RedisServerException? RefusalOf(Task write) =>
+        write.IsFaulted && write.Exception!.InnerException is RedisServerException refusal
+            && !RefusedForNow.Any(prefix => refusal.Message.StartsWith(prefix, StringComparison.Ordinal))
+            ? refusal
+            : null;
+
+    // Once per range and error until a thousand different ones have been logged: a swarm's range
+    // whose key is broken would otherwise log a thousand lines a second.
+    private void LogRefusal(WriteItem item, RedisServerException refusal)
+    {
+        if (_refusalsLogged.Count >= 1_000)
+        {
+            _refusalsLogged.Clear();
+        }
+        if (_refusalsLogged.Add(item.RangeId + "\n" + refusal.Message))
+        {
+            RedisBusLog.WriteRefused(_logger, item.RangeId, refusal.Message);
+        }
     }
 
     // The live-state rules (IRangeBus.ReadLiveStateAsync): an alert opens, a RESOLVED alert

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Telemetry.RedisStreams;
 using RangeScheduler.Telemetry.Tests.Support;
+using ConnectionMultiplexer = StackExchange.Redis.ConnectionMultiplexer;
 using static RangeScheduler.Telemetry.Tests.Support.Events;
 
 namespace RangeScheduler.Telemetry.Tests.RedisStreams;
@@ -73,6 +74,36 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         state.Latest.Single().Report.Sequence.ShouldBe(7UL);
         state.OpenAlerts.Select(a => a.Id).Order().ShouldBe(["al-after", "al-during", "al-during-2"]);
         eastLog.Lines.Count(l => l.Level == LogLevel.Warning).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RedisRefusesOneRangesWrites_OtherRangesCarryOnAndTheRefusalIsLoggedOnce()
+    {
+        var broken = "range-" + Guid.NewGuid().ToString("N")[..8];
+        using (var other = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration))
+        {
+            // A key of the wrong type: Redis refuses every append to that range's events stream.
+            await other.GetDatabase().StringSetAsync(RedisKeys.For(broken).Events, "not a stream");
+        }
+        var eastLog = new CapturingLoggerFactory();
+        await using var east = Instance(redis.Server, eastLog);
+        await using var west = Instance(redis.Server);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, positions: true, default);
+
+        east.Publish(broken, Alert("al-refused", "bk-1"));
+        east.Publish(_rangeId, Alert("al-1", "bk-1"));
+        east.Publish(broken, Alert("al-refused-2", "bk-1"));
+        east.Publish(_rangeId, Alert("al-2", "bk-1"));
+
+        (await onWest.TakeAsync(2)).Select(Label).ShouldBe(["a:al-1", "a:al-2"]);
+        // Nothing is written again, as it would be after an outage.
+        east.Publish(_rangeId, Alert("al-3", "bk-1"));
+        Label(await onWest.NextAsync()).ShouldBe("a:al-3");
+        var refusal = eastLog.Lines.Where(l => l.Level == LogLevel.Error).ShouldHaveSingleItem();
+        refusal.Message.ShouldContain(broken);
+        refusal.Message.ShouldContain("WRONGTYPE");
+        // Not an outage: nothing waits to be written again.
+        eastLog.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
     }
 
     [Fact]
