@@ -56,7 +56,7 @@ public sealed class TrackQuery(IBookingStore bookings, IRangeStore ranges, ITrac
         var reports = new List<(TrackPosition Position, V1.PositionReport Report)>();
         foreach (var chunk in chunks)
         {
-            foreach (var report in TrackEncoding.Decode(chunk.Reports))
+            foreach (var report in TrackEncoding.Decode(chunk.Reports, chunk.BookingId, chunk.VehicleId))
             {
                 var position = TrackPosition.Of(report);
                 if (position.Time >= from && position.Time < to && position.Time < completeBefore && (after is null || position.CompareTo(after) > 0))

@@ -1,17 +1,24 @@
 using System.Buffers;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Telemetry;
 
 namespace RangeScheduler.Server.Tests.Telemetry;
 
-/// <summary>A track run is encoded report by report into a pooled buffer that grows, and reads back exactly as reported.</summary>
+/// <summary>
+/// A track run is encoded report by report into a pooled buffer that grows, without the ids its
+/// chunk's row holds, and reads back exactly as reported.
+/// </summary>
 public sealed class TrackEncodingTests
 {
+    private const string BookingId = "bk-0195a3c4e5f67890abcdef0123456789";
+    private const string VehicleId = "usv-wanshan-7";
+
     private static PositionReport Report(ulong sequence) => new()
     {
-        BookingId = "bk-1",
-        VehicleId = "usv-" + new string('x', (int)sequence % 7),
+        BookingId = BookingId,
+        VehicleId = VehicleId,
         Sequence = sequence,
         Time = Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero).AddMilliseconds(100 * sequence)),
         Latitude = 21.9 + sequence * 1e-6,
@@ -30,7 +37,34 @@ public sealed class TrackEncodingTests
             TrackEncoding.Append(buffer, report);
         }
 
-        TrackEncoding.Decode(buffer.WrittenSpan.ToArray()).ShouldBe(reports);
+        TrackEncoding.Decode(buffer.WrittenSpan.ToArray(), BookingId, VehicleId).ShouldBe(reports);
+    }
+
+    [Fact]
+    public void IdsLeftOut_EachReportTakesItsSizeLessTheIds()
+    {
+        var report = Report(42);
+        var buffer = new PooledBufferWriter(ArrayPool<byte>.Create(), initialCapacity: 16);
+
+        TrackEncoding.Append(buffer, report);
+
+        var withoutIds = report.Clone();
+        withoutIds.BookingId = "";
+        withoutIds.VehicleId = "";
+        buffer.WrittenSpan.ToArray().ShouldBe([(byte)withoutIds.CalculateSize(), .. withoutIds.ToByteArray()]);
+    }
+
+    [Fact]
+    public void ChunkWrittenWithTheIds_ReadsBackTheSame()
+    {
+        var reports = Enumerable.Range(1, 3).Select(i => Report((ulong)i)).ToList();
+        using var stream = new MemoryStream();
+        foreach (var report in reports)
+        {
+            report.WriteDelimitedTo(stream);
+        }
+
+        TrackEncoding.Decode(stream.ToArray(), "bk-other", "usv-other").ShouldBe(reports);
     }
 
     [Fact]
