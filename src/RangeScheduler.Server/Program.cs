@@ -1,6 +1,6 @@
 using RangeScheduler.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = RangeSchedulerHosting.CreateBuilder(args);
 builder.AddRangeScheduler();
 
 var app = builder.Build();

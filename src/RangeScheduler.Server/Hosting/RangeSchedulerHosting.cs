@@ -16,6 +16,21 @@ namespace RangeScheduler.Server.Hosting;
 public static class RangeSchedulerHosting
 {
     /// <summary>
+    /// The framework's builder with its defaults, except that configuration files are not
+    /// watched: the server reads its options once at start-up, so a change would do nothing,
+    /// while the watcher covers the content root and every folder under it — 1,167 of them when
+    /// the server runs from a checkout, the database's among them, so that every SQLite write
+    /// woke the watcher's thread.
+    /// </summary>
+    /// <param name="contentRoot">Null: the current directory, as the framework's default.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+            ContentRootPath = contentRoot,
+        });
+
+    /// <summary>
     /// Configuration defaults, listening, the gRPC transport, interceptors, principals and
     /// ranges. Reads the principals and seed files now: a bad one stops start-up here.
     /// </summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using RangeScheduler.Server.Hosting;
 using RangeScheduler.Server.Identities;
@@ -53,6 +54,19 @@ public sealed class RangeSchedulerHostingTests : IDisposable
 
         options.Store.ShouldBe("Host=db;Database=ranges");
         options.Redis.ShouldBe("127.0.0.1:6379");
+    }
+
+    [Fact]
+    public void ConfigurationFiles_NotWatched()
+    {
+        _folder.Write("appsettings.json", """{ "RangeScheduler": { "Redis": "127.0.0.1:6379" } }""");
+        var builder = RunningServer.CreateBuilder([], _folder.Path);
+
+        var files = builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList();
+
+        files.ShouldNotBeEmpty();
+        files.ShouldAllBe(file => !file.ReloadOnChange);
+        builder.Configuration["RangeScheduler:Redis"].ShouldBe("127.0.0.1:6379");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     /// <summary>A builder as Program.cs makes it, with the test binaries' folder as content root unless told otherwise.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
+        RangeSchedulerHosting.CreateBuilder(args, contentRoot ?? AppContext.BaseDirectory);
 
     public async ValueTask DisposeAsync()
     {

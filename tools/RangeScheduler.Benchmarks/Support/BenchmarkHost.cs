@@ -29,7 +29,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     /// <param name="logging">What the benchmark shows of the server's log, its providers cleared first.</param>
     public static async Task<BenchmarkHost> StartAsync(IEnumerable<string> settings, Action<ILoggingBuilder> logging)
     {
-        var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0", .. settings]);
+        var builder = RangeSchedulerHosting.CreateBuilder(["--urls=http://127.0.0.1:0", .. settings]);
         logging(builder.Logging.ClearProviders());
         builder.AddRangeScheduler();
         var app = builder.Build();
