@@ -47,8 +47,11 @@ public sealed class PostgresSessionTests : IAsyncLifetime
             var changes = firstWatcher.Of(booking.Id).Concat(secondWatcher.Of(booking.Id)).ToList();
             changes.Count(e => e.Event.Change == BookingChange.Activated).ShouldBe(1, $"{booking.Id} activations");
             changes.Count(e => e.Event.Change == BookingChange.Completed).ShouldBe(1, $"{booking.Id} completions");
-            changes.Single(e => e.Event.Change == BookingChange.Activated).ReceivedAt.ShouldBeInRange(start, start.AddSeconds(1));
-            changes.Single(e => e.Event.Change == BookingChange.Completed).ReceivedAt.ShouldBeInRange(start.AddSeconds(2), start.AddSeconds(3));
+            // On time within 2 s: the whole suite shares two cores with these two servers and
+            // PostgreSQL, where 1 s was once missed; a step left to the next
+            // reconciliation would come minutes late.
+            changes.Single(e => e.Event.Change == BookingChange.Activated).ReceivedAt.ShouldBeInRange(start, start.AddSeconds(2));
+            changes.Single(e => e.Event.Change == BookingChange.Completed).ReceivedAt.ShouldBeInRange(start.AddSeconds(2), start.AddSeconds(4));
         }
     }
 }
