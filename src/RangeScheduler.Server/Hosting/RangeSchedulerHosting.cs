@@ -18,9 +18,9 @@ public static class RangeSchedulerHosting
     /// <summary>
     /// The framework's builder with its defaults, except that configuration files are not
     /// watched: the server reads its options once at start-up, so a change would do nothing,
-    /// while the watcher covers the content root and every folder under it — 1,167 of them when
-    /// the server runs from a checkout, the database's among them, so that every SQLite write
-    /// woke the watcher's thread.
+    /// while the watcher covers the content root and every folder under it (1,167 in a checkout
+    /// of this repository with its builds), the database's among them, so that every SQLite
+    /// write woke the watcher's thread.
     /// </summary>
     /// <param name="contentRoot">Null: the current directory, as the framework's default.</param>
     public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
