@@ -22,4 +22,10 @@ internal static partial class RedisBusLog
 
     [LoggerMessage(6, LogLevel.Error, "Redis refused a write of range {RangeId}: {Error}. This instance's watchers had it; other instances may not. Further refusals like it are not logged")]
     public static partial void WriteRefused(ILogger logger, string rangeId, string error);
+
+    [LoggerMessage(7, LogLevel.Error, "Range {RangeId}'s streams cannot be read ({Key} holds a {Type}): its watchers on this instance get nothing new until it is repaired; the other ranges are read without it")]
+    public static partial void RangeUnreadable(ILogger logger, string rangeId, string key, string type);
+
+    [LoggerMessage(8, LogLevel.Information, "Range {RangeId}'s streams can be read again")]
+    public static partial void RangeReadableAgain(ILogger logger, string rangeId);
 }

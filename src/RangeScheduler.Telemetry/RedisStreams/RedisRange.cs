@@ -18,6 +18,8 @@ internal sealed class RedisRange(string rangeId, string instance, RedisStreamsCl
     private volatile bool _active;
     private long _localCount;
 
+    public string RangeId => rangeId;
+
     public RedisKeys Keys { get; } = RedisKeys.For(rangeId);
 
     public bool IsActive => _active;

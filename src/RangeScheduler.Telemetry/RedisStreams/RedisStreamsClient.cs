@@ -161,6 +161,9 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
             : ((RedisResult[])reply!).Select(s => ((RedisResult[])s!)).Select(s => ((string)s[0]!, Entries(s[1]))).ToList();
     }
 
+    /// <summary>What the key holds: <c>stream</c>, <c>none</c> when there is no such key, or another type's name.</summary>
+    public async Task<string> KeyTypeAsync(string key) => (string)(await Database.ExecuteAsync("TYPE", (RedisKey)key))!;
+
     /// <summary>Entries from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public async Task<List<StreamEntry>> RangeAsync(string key, StreamId from, StreamId to) =>
         Entries(await Database.ExecuteAsync("XRANGE", (RedisKey)key, from.ToString(), to.ToString()));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RangeScheduler.Telemetry.Cursors;
 using StackExchange.Redis;
@@ -10,11 +11,14 @@ namespace RangeScheduler.Telemetry.RedisStreams;
 /// that has watchers here, handing each range what it read. One loop rather than one per range
 /// because blocking reads share the blocking multiplexer's one connection, where concurrent
 /// XREAD BLOCKs would queue behind each other. A range that gains its first watcher joins on
-/// the next round, at most one block time later, from the head it recorded then.
+/// the next round, at most one block time later, from the head it recorded then. A range whose
+/// stream key holds another type would fail every round for all of them: it is set aside, logged,
+/// and looked at again every few seconds until it is repaired.
 /// </summary>
 internal sealed class StreamReader : IAsyncDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RecheckSetAsideEvery = TimeSpan.FromSeconds(5);
     private const int MostPerStream = 1_000;
 
     private readonly RedisStreamsClient _client;
@@ -25,6 +29,9 @@ internal sealed class StreamReader : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    // Ranges whose keys are not streams; only the loop touches them.
+    private readonly HashSet<string> _setAside = new(StringComparer.Ordinal);
+    private long _setAsideCheckedAt;
 
     public StreamReader(RedisStreamsClient client, ConcurrentDictionary<string, RedisRange> ranges, TimeSpan blockFor, RedisHealth health, ILogger logger)
     {
@@ -51,12 +58,15 @@ internal sealed class StreamReader : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
+            List<RedisRange> active = [];
             try
             {
-                var active = _ranges.Values.Where(r => r.IsActive).ToList();
+                await TakeBackRepairedAsync();
+                active = _ranges.Values.Where(r => r.IsActive && !_setAside.Contains(r.RangeId)).ToList();
                 if (active.Count == 0)
                 {
-                    await _wake.WaitAsync(_stop.Token);
+                    // Ranges set aside are looked at again on the clock, so waiting ends for them too.
+                    await _wake.WaitAsync(_setAside.Count == 0 ? Timeout.InfiniteTimeSpan : RecheckSetAsideEvery, _stop.Token);
                     continue;
                 }
                 await ReadOnceAsync(active);
@@ -66,6 +76,14 @@ internal sealed class StreamReader : IAsyncDisposable
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 return;
+            }
+            catch (RedisServerException reply) when (RedisReplies.IsAboutTheKeys(reply))
+            {
+                if (await SetAsideUnreadableAsync(active))
+                {
+                    continue;
+                }
+                _health.Failed(reply);
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
@@ -80,6 +98,56 @@ internal sealed class StreamReader : IAsyncDisposable
             await Task.WhenAny(Task.Delay(RetryAfter, _stop.Token));
         }
     }
+
+    /// <summary>Sets aside the ranges with a key that is not a stream; false when there is none, or Redis did not answer.</summary>
+    private async Task<bool> SetAsideUnreadableAsync(List<RedisRange> active)
+    {
+        var found = false;
+        try
+        {
+            foreach (var range in active)
+            {
+                foreach (var key in new[] { range.Keys.Events, range.Keys.Positions })
+                {
+                    var type = await _client.KeyTypeAsync(key);
+                    if (!IsStreamOrNone(type))
+                    {
+                        _setAside.Add(range.RangeId);
+                        RedisBusLog.RangeUnreadable(_logger, range.RangeId, key, type);
+                        found = true;
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return false;
+        }
+        _setAsideCheckedAt = Stopwatch.GetTimestamp();
+        return found;
+    }
+
+    private async Task TakeBackRepairedAsync()
+    {
+        if (_setAside.Count == 0 || Stopwatch.GetElapsedTime(_setAsideCheckedAt) < RecheckSetAsideEvery)
+        {
+            return;
+        }
+        _setAsideCheckedAt = Stopwatch.GetTimestamp();
+        foreach (var rangeId in _setAside.ToList())
+        {
+            var keys = RedisKeys.For(rangeId);
+            if (IsStreamOrNone(await _client.KeyTypeAsync(keys.Events)) && IsStreamOrNone(await _client.KeyTypeAsync(keys.Positions)))
+            {
+                _setAside.Remove(rangeId);
+                RedisBusLog.RangeReadableAgain(_logger, rangeId);
+            }
+        }
+    }
+
+    // "none": the stream has not been written yet, which XREAD reads as empty.
+    private static bool IsStreamOrNone(string type) => type is "stream" or "none";
 
     private async Task ReadOnceAsync(List<RedisRange> active)
     {

@@ -21,10 +21,6 @@ internal sealed class StreamWriter : IAsyncDisposable
     private const int MostPerPipeline = 1_024;
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(5);
-    // Error replies that say Redis cannot take writes now (loading, out of memory, a replica,
-    // failing to save, a script cache just flushed) are an outage: the item is kept and written
-    // later. Any other error reply is about the item itself.
-    private static readonly string[] RefusedForNow = ["LOADING", "BUSY", "OOM", "READONLY", "MASTERDOWN", "NOREPLICAS", "MISCONF", "TRYAGAIN", "CLUSTERDOWN", "NOSCRIPT", "EXECABORT"];
 
     private readonly Channel<WriteItem> _queue = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly RedisStreamsClient _client;
@@ -212,9 +208,9 @@ internal sealed class StreamWriter : IAsyncDisposable
         }
     }
 
+    // A reply that Redis cannot take writes for now is an outage: the item is kept and written later.
     private static RedisServerException? RefusalOf(Task write) =>
-        write.IsFaulted && write.Exception!.InnerException is RedisServerException refusal
-            && !RefusedForNow.Any(prefix => refusal.Message.StartsWith(prefix, StringComparison.Ordinal))
+        write.IsFaulted && write.Exception!.InnerException is RedisServerException refusal && RedisReplies.IsAboutTheKeys(refusal)
             ? refusal
             : null;
 

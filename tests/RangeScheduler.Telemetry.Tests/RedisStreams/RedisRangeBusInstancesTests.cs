@@ -107,6 +107,34 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task StreamKeyOverwritten_OtherRangesAreReadAndTheRangeAgainOnceRepaired()
+    {
+        var broken = "range-" + Guid.NewGuid().ToString("N")[..8];
+        var westLog = new CapturingLoggerFactory();
+        await using var east = Instance(redis.Server);
+        await using var west = Instance(redis.Server, westLog);
+        await using var onBroken = await west.SubscribeAsync(broken, null, positions: true, default);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, positions: true, default);
+        using var other = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
+        var keys = RedisKeys.For(broken);
+        // Someone else's string where the range's events stream was: every XREAD naming it fails.
+        await other.GetDatabase().StringSetAsync(keys.Events, "not a stream");
+
+        east.Publish(_rangeId, Alert("al-1", "bk-1"));
+
+        Label(await onWest.NextAsync()).ShouldBe("a:al-1");
+        var unreadable = westLog.Lines.Where(l => l.Level == LogLevel.Error).ShouldHaveSingleItem();
+        unreadable.Message.ShouldContain(broken);
+        unreadable.Message.ShouldContain("string");
+        westLog.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
+
+        await other.GetDatabase().KeyDeleteAsync(keys.Events);
+        east.Publish(broken, Alert("al-2", "bk-1"));
+        Label(await onBroken.NextAsync()).ShouldBe("a:al-2");
+        westLog.Lines.ShouldContain(l => l.Message.Contains(broken) && l.Message.Contains("read again"));
+    }
+
+    [Fact]
     public async Task RedisDownFromTheStart_PublishingGoesOnAndReadsAreUnavailable()
     {
         await using var server = await RedisServer.StartAsync();
