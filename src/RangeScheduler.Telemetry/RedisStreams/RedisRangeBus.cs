@@ -85,6 +85,10 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
         {
             return await read();
         }
+        catch (RedisServerException reply) when (RedisReplies.IsAboutTheKeys(reply))
+        {
+            throw new RangeBusUnavailableException($"Redis refused to read the range's live data: {reply.Message}", reply);
+        }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             throw new RangeBusUnavailableException("Redis cannot be reached", exception);

@@ -127,6 +127,8 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         unreadable.Message.ShouldContain(broken);
         unreadable.Message.ShouldContain("string");
         westLog.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
+        var refused = await Should.ThrowAsync<RangeBusUnavailableException>(() => west.SubscribeAsync(broken, null, positions: true, default));
+        refused.Message.ShouldContain("WRONGTYPE");
 
         await other.GetDatabase().KeyDeleteAsync(keys.Events);
         east.Publish(broken, Alert("al-2", "bk-1"));
