@@ -20,6 +20,15 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
     private static RedisRangeBus Instance(RedisServer server, ILoggerFactory? loggers = null) =>
         new(server.Configuration, new RangeBusOptions(), loggers ?? NullLoggerFactory.Instance, TimeProvider.System);
 
+    /// <summary>One error naming the range and what was wrong, and no outage (its warning) logged.</summary>
+    private static void ShouldHaveLoggedOneErrorAndNoOutage(CapturingLoggerFactory log, string rangeId, string what)
+    {
+        var error = log.Lines.Where(l => l.Level == LogLevel.Error).ShouldHaveSingleItem();
+        error.Message.ShouldContain(rangeId);
+        error.Message.ShouldContain(what);
+        log.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
+    }
+
     [Fact]
     public async Task TwoInstances_SeeEachOthersEventsAndServeEachOthersCursors()
     {
@@ -99,11 +108,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         // Nothing is written again, as it would be after an outage.
         east.Publish(_rangeId, Alert("al-3", "bk-1"));
         Label(await onWest.NextAsync()).ShouldBe("a:al-3");
-        var refusal = eastLog.Lines.Where(l => l.Level == LogLevel.Error).ShouldHaveSingleItem();
-        refusal.Message.ShouldContain(broken);
-        refusal.Message.ShouldContain("WRONGTYPE");
-        // Not an outage: nothing waits to be written again.
-        eastLog.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
+        ShouldHaveLoggedOneErrorAndNoOutage(eastLog, broken, "WRONGTYPE");
     }
 
     [Fact]
@@ -123,10 +128,7 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
         east.Publish(_rangeId, Alert("al-1", "bk-1"));
 
         Label(await onWest.NextAsync()).ShouldBe("a:al-1");
-        var unreadable = westLog.Lines.Where(l => l.Level == LogLevel.Error).ShouldHaveSingleItem();
-        unreadable.Message.ShouldContain(broken);
-        unreadable.Message.ShouldContain("string");
-        westLog.Lines.ShouldNotContain(l => l.Level == LogLevel.Warning);
+        ShouldHaveLoggedOneErrorAndNoOutage(westLog, broken, "holds a string");
         var refused = await Should.ThrowAsync<RangeBusUnavailableException>(() => west.SubscribeAsync(broken, null, positions: true, default));
         refused.Message.ShouldContain("WRONGTYPE");
 
