@@ -41,6 +41,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own executable is unknown.");
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The collector as the server ships (the web SDK's defaults: server GC, background
+        // collections), not as this executable is built for the other benchmarks (non-concurrent).
+        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
         // Under `dotnet X.dll` the executable is the host, which needs the assembly first.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
