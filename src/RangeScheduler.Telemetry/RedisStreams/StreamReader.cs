@@ -107,16 +107,11 @@ internal sealed class StreamReader : IAsyncDisposable
         {
             foreach (var range in active)
             {
-                foreach (var key in new[] { range.Keys.Events, range.Keys.Positions })
+                if (await UnreadableKeyAsync(range.Keys) is var (key, type))
                 {
-                    var type = await _client.KeyTypeAsync(key);
-                    if (!IsStreamOrNone(type))
-                    {
-                        _setAside.Add(range.RangeId);
-                        RedisBusLog.RangeUnreadable(_logger, range.RangeId, key, type);
-                        found = true;
-                        break;
-                    }
+                    _setAside.Add(range.RangeId);
+                    RedisBusLog.RangeUnreadable(_logger, range.RangeId, key, type);
+                    found = true;
                 }
             }
         }
@@ -137,8 +132,7 @@ internal sealed class StreamReader : IAsyncDisposable
         _setAsideCheckedAt = Stopwatch.GetTimestamp();
         foreach (var rangeId in _setAside.ToList())
         {
-            var keys = RedisKeys.For(rangeId);
-            if (IsStreamOrNone(await _client.KeyTypeAsync(keys.Events)) && IsStreamOrNone(await _client.KeyTypeAsync(keys.Positions)))
+            if (await UnreadableKeyAsync(RedisKeys.For(rangeId)) is null)
             {
                 _setAside.Remove(rangeId);
                 RedisBusLog.RangeReadableAgain(_logger, rangeId);
@@ -146,8 +140,22 @@ internal sealed class StreamReader : IAsyncDisposable
         }
     }
 
-    // "none": the stream has not been written yet, which XREAD reads as empty.
-    private static bool IsStreamOrNone(string type) => type is "stream" or "none";
+    /// <summary>
+    /// The first of the range's two streams whose key holds another type, with that type; null
+    /// when both are streams or not written yet (<c>none</c>, which XREAD reads as empty).
+    /// </summary>
+    private async Task<(string Key, string Type)?> UnreadableKeyAsync(RedisKeys keys)
+    {
+        foreach (var key in new[] { keys.Events, keys.Positions })
+        {
+            var type = await _client.KeyTypeAsync(key);
+            if (type is not ("stream" or "none"))
+            {
+                return (key, type);
+            }
+        }
+        return null;
+    }
 
     private async Task ReadOnceAsync(List<RedisRange> active)
     {
