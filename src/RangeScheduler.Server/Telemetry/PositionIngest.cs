@@ -147,7 +147,7 @@ public sealed class PositionIngest(
         bus.PublishPositions(batch.Monitor.RangeId, updates);
         // After the positions, so that a watcher sees a fix before the alert it raised.
         dispatch.Send(batch.Monitor.RangeId, outcome);
-        tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds, batch.VehicleIds);
+        tracks.Record(batch.Monitor.RangeId, batch.Reports, batch.BookingIds, batch.VehicleOf);
     }
 
     // A batch is one unit: reports in it are admitted in (epoch, sequence) order, so a station
@@ -193,8 +193,6 @@ public sealed class PositionIngest(
 
         public List<string> BookingIds { get; } = [];
 
-        public List<string> VehicleIds { get; } = [];
-
         public ArraySegment<Fix> Fixes => new(_fixes, 0, Reports.Count);
 
         public HashSet<Booking> Bookings { get; } = new(ReferenceEqualityComparer.Instance);
@@ -221,7 +219,6 @@ public sealed class PositionIngest(
             Reports.Add(report);
             VehicleOf.Add(vehicle);
             BookingIds.Add(booking.Id);
-            VehicleIds.Add(vehicle.Id);
             Bookings.Add(booking);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Logging;
 using RangeScheduler.Storage.Tracks;
+using Vehicle = RangeScheduler.Domain.Bookings.Vehicle;
 
 namespace RangeScheduler.Server.Telemetry;
 
@@ -27,9 +28,9 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
 
     /// <summary>
     /// Adds accepted reports of one range to their vehicles' runs; <paramref name="bookingIds"/>
-    /// and <paramref name="vehicleIds"/> name each report's booking and vehicle as the booking does.
+    /// names each report's booking and <paramref name="vehicles"/> its vehicle, as the booking lists it.
     /// </summary>
-    public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds, IReadOnlyList<string> vehicleIds)
+    public void Record(string rangeId, IReadOnlyList<PositionReport> reports, IReadOnlyList<string> bookingIds, IReadOnlyList<Vehicle> vehicles)
     {
         List<Run>? full = null;
         var now = time.GetUtcNow();
@@ -37,7 +38,7 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         {
             for (var i = 0; i < reports.Count; i++)
             {
-                var key = (Booking: bookingIds[i], Vehicle: vehicleIds[i]);
+                var key = (Booking: bookingIds[i], Vehicle: vehicles[i].Id);
                 if (!_runs.TryGetValue(key, out var run))
                 {
                     run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle), _buffers);
