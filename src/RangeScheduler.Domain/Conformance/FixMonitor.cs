@@ -31,7 +31,7 @@ internal sealed class FixMonitor(Episodes episodes)
         var at = Sighting.Of(fix);
         var warning = plane.Range.BoundaryWarningMeters;
         var depthWanted = Math.Max(track.OpenOf(AlertKind.LeftVolume) is null ? 0 : Margin, warning > 0 ? warning + Margin : 0);
-        var volumes = track.Booking.EndedAt <= fix.Time
+        var volumes = track.Booking.SessionEndedAt <= fix.Time
             ? VolumeFindings.NotInForce
             : track.Booking.Volumes.Assess(x, y, fix.HeightMeters, fix.Time, depthWanted);
         Step(track, AlertKind.OutsideWindow, volumes.OutsideWindow, warning, at, endedAt, outcome);

@@ -35,7 +35,7 @@ internal sealed class TrackedBooking
     /// its last change was the completion. A session terminated early has no volume in force from
     /// then on, although its booked windows run on: a vehicle still reporting has overrun it.
     /// </summary>
-    public DateTimeOffset? EndedAt => Booking.State == BookingState.Completed ? Booking.UpdatedAt : null;
+    public DateTimeOffset? SessionEndedAt => Booking.State == BookingState.Completed ? Booking.UpdatedAt : null;
 
     /// <summary>The conformance last reported, starting from the one the booking was stored with.</summary>
     public ConformanceState State { get; set; }
