@@ -88,18 +88,21 @@ internal sealed class FixLedger : IStationObserver
     /// Reads the tables once the run and the watcher are done. Latencies are of fixes sent
     /// from <paramref name="from"/> to <paramref name="to"/> (timestamps), and a fix of that
     /// window the watcher never received counts as later than any received: a percentile that
-    /// lands on one is <see cref="Never"/>. The other counts cover the whole run. A fix sent,
+    /// lands on one is <see cref="Never"/>. The p99 by second runs from <paramref name="start"/>,
+    /// the swarm's start, to <paramref name="to"/>, so that the warm-up's seconds show whether a
+    /// stall comes with the window or at a time of the run. The other counts cover the whole run. A fix sent,
     /// not rejected and never received is <c>superseded</c> when the watcher received a later
     /// fix of the same vehicle (the bus coalesced it for a lagging watcher, telemetry-bus.md
     /// "Watcher queue"), else <c>missing</c>.
     /// </summary>
-    public LedgerSummary Summarise(long from, long to)
+    public LedgerSummary Summarise(long start, long from, long to)
     {
         var latencies = new List<long>();
-        var seconds = Math.Max(1, (int)Math.Ceiling(Stopwatch.GetElapsedTime(from, to).TotalSeconds));
+        var seconds = Math.Max(1, (int)Math.Ceiling(Stopwatch.GetElapsedTime(start, to).TotalSeconds));
         var bySecond = Enumerable.Range(0, seconds).Select(_ => new List<long>()).ToArray();
         var lostBySecond = new int[seconds];
         long received = 0, superseded = 0, missing = 0;
+        var lostInWindow = 0;
         for (var row = 0; row < _sent.Length; row++)
         {
             var (sent, seen) = (_sent[row], _received[row]);
@@ -111,21 +114,29 @@ internal sealed class FixLedger : IStationObserver
                     continue;
                 }
                 var inWindow = sent[sequence] >= from && sent[sequence] < to;
-                var second = Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(from, sent[sequence]).TotalSeconds);
+                var inRun = sent[sequence] >= start && sent[sequence] < to;
+                var second = Math.Min(seconds - 1, (int)Stopwatch.GetElapsedTime(start, sent[sequence]).TotalSeconds);
                 if (seen[sequence] > 0)
                 {
                     received++;
+                    var latency = seen[sequence] - sent[sequence];
                     if (inWindow)
                     {
-                        var latency = seen[sequence] - sent[sequence];
                         latencies.Add(latency);
+                    }
+                    if (inRun)
+                    {
                         bySecond[second].Add(latency);
                     }
                     continue;
                 }
-                if (inWindow)
+                if (inRun)
                 {
                     lostBySecond[second]++;
+                }
+                if (inWindow)
+                {
+                    lostInWindow++;
                 }
                 if (sequence < lastSeen)
                 {
@@ -143,11 +154,10 @@ internal sealed class FixLedger : IStationObserver
             second.Sort();
         }
         var rejections = string.Join(" ", _rejections.OrderByDescending(r => r.Value).Select(r => $"{r.Key}={r.Value}"));
-        var lost = lostBySecond.Sum();
-        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections, lost,
-            Percentile(latencies, lost, 0.50), Percentile(latencies, lost, 0.99),
-            lost > 0 ? Never : latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
-            [.. bySecond.Select((second, i) => Percentile(second, lostBySecond[i], 0.99))]);
+        return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections, lostInWindow,
+            Percentile(latencies, lostInWindow, 0.50), Percentile(latencies, lostInWindow, 0.99),
+            lostInWindow > 0 ? Never : latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
+            [.. bySecond.Select((second, i) => Percentile(second, lostBySecond[i], 0.99))], (int)Math.Round(Stopwatch.GetElapsedTime(start, from).TotalSeconds));
     }
 
     /// <summary>The latency of a fix the watcher never received.</summary>
@@ -168,5 +178,6 @@ internal sealed class FixLedger : IStationObserver
 /// <param name="ReceivedTwice">Position events for a fix the watcher already had.</param>
 /// <param name="Rejections">Rejected fixes by code, most first.</param>
 /// <param name="LostInWindow">Fixes sent in the measured window, not rejected, that the watcher never received.</param>
-/// <param name="P99BySecond">The p99 of the fixes sent in each second of the window, to tell a steady tail from a few stalls.</param>
-internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, long LostInWindow, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond);
+/// <param name="P99BySecond">The p99 of the fixes sent in each second of the run, warm-up included, to tell a steady tail from a few stalls.</param>
+/// <param name="WindowStartsAt">The second of <paramref name="P99BySecond"/> at which the measured window starts.</param>
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, long LostInWindow, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond, int WindowStartsAt);

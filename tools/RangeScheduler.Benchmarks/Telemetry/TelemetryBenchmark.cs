@@ -55,7 +55,8 @@ public static class TelemetryBenchmark
         }
         foreach (var (bus, r) in results)
         {
-            output.WriteLine($"{bus,-14} p99 ms by second sent: {string.Join(" ", r.Ledger.P99BySecond.Select(Milliseconds))}");
+            var bySecond = r.Ledger.P99BySecond.Select(Milliseconds).ToList();
+            output.WriteLine($"{bus,-14} p99 ms by second sent, warm-up | window: {string.Join(" ", bySecond.Take(r.Ledger.WindowStartsAt))} | {string.Join(" ", bySecond.Skip(r.Ledger.WindowStartsAt))}");
         }
         output.WriteLine($"redis-benchmark XADD ceiling (-n {RedisCeiling.Requests:N0} -P 16, same redis-server): {ceiling:N0} XADD/s");
     }
@@ -129,7 +130,7 @@ public static class TelemetryBenchmark
         var watcherEnded = await watcher;
 
         var totals = simulator.Counts.Snapshot();
-        var ledgerSummary = ledger.Summarise(first.Timestamp, last.Timestamp);
+        var ledgerSummary = ledger.Summarise(started.Timestamp, first.Timestamp, last.Timestamp);
         var seconds = (last.At - first.At).TotalSeconds;
         return new Result(
             (last.Sent - first.Sent) / seconds, (last.Accepted - first.Accepted) / seconds, (last.Watched - first.Watched) / seconds,
