@@ -22,7 +22,10 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
     public static readonly TimeSpan RunAge = TimeSpan.FromSeconds(5);
 
     private readonly object _lock = new();
-    private readonly Dictionary<(string Booking, string Vehicle), Run> _runs = new();
+    // By the booking's own vehicle object (BookingVehicles.Find), which belongs to that booking
+    // alone: found by reference, without hashing and comparing two id strings for every report.
+    // A booking's new version brings new objects; the old run is then sealed by age as usual.
+    private readonly Dictionary<Vehicle, Run> _runs = new(ReferenceEqualityComparer.Instance);
     // Every vehicle of a swarm holds a run buffer at once, so the pool keeps that many of a size.
     private readonly ArrayPool<byte> _buffers = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 16_384);
 
@@ -38,16 +41,16 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         {
             for (var i = 0; i < reports.Count; i++)
             {
-                var key = (Booking: bookingIds[i], Vehicle: vehicles[i].Id);
-                if (!_runs.TryGetValue(key, out var run))
+                var vehicle = vehicles[i];
+                if (!_runs.TryGetValue(vehicle, out var run))
                 {
-                    run = new Run(rangeId, key.Booking, key.Vehicle, now + RunAge + Jitter(key.Vehicle), _buffers);
-                    _runs.Add(key, run);
+                    run = new Run(rangeId, bookingIds[i], vehicle.Id, now + RunAge + Jitter(vehicle.Id), _buffers);
+                    _runs.Add(vehicle, run);
                 }
                 run.Add(reports[i]);
                 if (run.Count >= RunLength)
                 {
-                    _runs.Remove(key);
+                    _runs.Remove(vehicle);
                     (full ??= []).Add(run);
                 }
             }
