@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using RangeScheduler.Storage.Commands;
 using RangeScheduler.Storage.Postgres;
 using RangeScheduler.Storage.Sqlite;
 using RangeScheduler.Storage.Tracks;
@@ -23,6 +24,9 @@ public abstract class RangeStorage : IAsyncDisposable
 
     /// <summary>Stored positions; written through a <see cref="TrackRecorder"/> on the ingest path.</summary>
     public abstract ITrackStore Tracks { get; }
+
+    /// <summary>Controller commands at their latest status, restored when the server starts.</summary>
+    public abstract ICommandStore Commands { get; }
 
     /// <summary>Opens the store the connection string names; no connection is made before <see cref="InitializeAsync"/>.</summary>
     /// <exception cref="ArgumentException">The string names neither a SQLite file nor a PostgreSQL host.</exception>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RangeScheduler.Storage.Commands;
 using RangeScheduler.Storage.Tracks;
 
 namespace RangeScheduler.Storage;
@@ -10,7 +11,7 @@ public static class RangeStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <see cref="RangeStorage"/> the connection string names (see
-    /// <see cref="RangeStorage.Open"/>) as a singleton, its four stores, a
+    /// <see cref="RangeStorage.Open"/>) as a singleton, its five stores, a
     /// <see cref="TrackRecorder"/> over its track store, and a hosted service that migrates the
     /// schema when the host starts. The host disposes them when it stops, after the server has
     /// stopped taking calls: the recorder first (it was made after the storage), which writes
@@ -23,6 +24,7 @@ public static class RangeStorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<RangeStorage>().Bookings);
         services.AddSingleton(provider => provider.GetRequiredService<RangeStorage>().Ledger);
         services.AddSingleton(provider => provider.GetRequiredService<RangeStorage>().Tracks);
+        services.AddSingleton(provider => provider.GetRequiredService<RangeStorage>().Commands);
         services.AddSingleton(provider => new TrackRecorder(
             provider.GetRequiredService<ITrackStore>(), new TrackRecorderOptions(), provider.GetService<ILogger<TrackRecorder>>()));
         services.AddHostedService<RangeStorageMigration>();

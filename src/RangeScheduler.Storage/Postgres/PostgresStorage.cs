@@ -1,3 +1,4 @@
+using RangeScheduler.Storage.Commands;
 using RangeScheduler.Storage.Tracks;
 
 namespace RangeScheduler.Storage.Postgres;
@@ -17,6 +18,7 @@ internal sealed class PostgresStorage : RangeStorage
         Bookings = new PostgresBookingStore(_database);
         Ledger = new PostgresRangeLedger(_database);
         Tracks = new PostgresTrackStore(_database);
+        Commands = new PostgresCommandStore(_database);
     }
 
     public override IRangeStore Ranges { get; }
@@ -26,6 +28,8 @@ internal sealed class PostgresStorage : RangeStorage
     public override IRangeLedger Ledger { get; }
 
     public override ITrackStore Tracks { get; }
+
+    public override ICommandStore Commands { get; }
 
     public override Task InitializeAsync(CancellationToken cancellationToken) =>
         PostgresMigrator.MigrateAsync(_database, cancellationToken);

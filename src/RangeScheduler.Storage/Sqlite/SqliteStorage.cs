@@ -1,3 +1,4 @@
+using RangeScheduler.Storage.Commands;
 using RangeScheduler.Storage.Tracks;
 
 namespace RangeScheduler.Storage.Sqlite;
@@ -20,6 +21,7 @@ internal sealed class SqliteStorage : RangeStorage
         Bookings = new SqliteBookingStore(_database, slots);
         Ledger = new SqliteRangeLedger(_database, slots, _committer);
         Tracks = new SqliteTrackStore(_database, _committer);
+        Commands = new SqliteCommandStore(_database, _committer);
     }
 
     public override IRangeStore Ranges { get; }
@@ -29,6 +31,8 @@ internal sealed class SqliteStorage : RangeStorage
     public override IRangeLedger Ledger { get; }
 
     public override ITrackStore Tracks { get; }
+
+    public override ICommandStore Commands { get; }
 
     /// <summary>The ledger's writer: its counters show how many decisions each commit carried.</summary>
     internal SqliteGroupCommitter Committer => _committer;
