@@ -31,6 +31,7 @@ public static class TelemetryRegistration
         services.AddSingleton<StationRoutes>();
         services.AddSingleton<ConformanceDispatch>();
         services.AddSingleton<CommandBoard>();
+        services.AddSingleton<CommandRecord>();
         services.AddSingleton<CommandDelivery>();
         services.AddSingleton<CommandFeeds>();
         services.AddSingleton<TrackRecording>();
@@ -40,6 +41,8 @@ public static class TelemetryRegistration
         services.AddSingleton<CommandDesk>();
         services.AddSingleton<TrackQuery>();
         services.AddSingleton<IRetentionTask, TrackRetention>();
+        services.AddSingleton<IRetentionTask, CommandRetention>();
+        services.AddHostedService<CommandRestore>();
         services.AddHostedService<ConformanceRecorder>();
         services.AddHostedService<ConformanceWatchdog>();
         return services;

@@ -31,4 +31,16 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 23, EventName = "CommandNotApplied", Level = LogLevel.Warning,
         Message = "Command {CommandId} could not be applied to booking {BookingId}")]
     public static partial void CommandNotApplied(ILogger logger, string commandId, string bookingId, Exception error);
+
+    [LoggerMessage(EventId = 24, EventName = "CommandStatusNotStored", Level = LogLevel.Warning,
+        Message = "Command {CommandId} is {Status}, but that could not be stored; after a restart it is delivered again until a station acknowledges it")]
+    public static partial void CommandStatusNotStored(ILogger logger, string commandId, string status, Exception error);
+
+    [LoggerMessage(EventId = 25, EventName = "CommandsRestored", Level = LogLevel.Information,
+        Message = "Restored {Restored} of {Stored} stored commands of range {RangeId} that the bus no longer had")]
+    public static partial void CommandsRestored(ILogger logger, string rangeId, int restored, int stored);
+
+    [LoggerMessage(EventId = 26, EventName = "CommandsNotCompared", Level = LogLevel.Warning,
+        Message = "The bus cannot be read to compare the stored commands of range {RangeId}; they are delivered from this process, and the bus gets them as stations report")]
+    public static partial void CommandsNotCompared(ILogger logger, string rangeId, Exception error);
 }

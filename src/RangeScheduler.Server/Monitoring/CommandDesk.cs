@@ -15,11 +15,12 @@ namespace RangeScheduler.Server.Monitoring;
 /// <summary>
 /// IssueCommand: a controller's safety command to the vehicles of an active session on one
 /// of its ranges. The booking changes first (HOLD / RETURN_TO_BASE in force, RESUME lifting
-/// them, TERMINATE_SESSION completing it), then the command is stored on the bus as QUEUED,
-/// from where it reaches the station streams that carry its vehicles on any process.
+/// them, TERMINATE_SESSION completing it), then the command is stored as QUEUED in the
+/// database (<see cref="CommandRecord"/>, durable before the call returns) and on the bus, from
+/// where it reaches the station streams that carry its vehicles on any process.
 /// Retrying with the same request id returns the first command.
 /// </summary>
-public sealed class CommandDesk(IBookingStore store, RangeDesk desk, IRangeBus bus, CommandBoard board, BookingEventHub events, TimeProvider time)
+public sealed class CommandDesk(IBookingStore store, RangeDesk desk, IRangeBus bus, CommandBoard board, CommandRecord record, BookingEventHub events, TimeProvider time)
 {
     /// <summary>How long a command stays deliverable when the controller does not say.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
@@ -58,6 +59,7 @@ public sealed class CommandDesk(IBookingStore store, RangeDesk desk, IRangeBus b
             ExpiresAt = asked.ExpiresAt ?? GeoMapping.ToContract(at + DefaultLifetime),
             IssuedBy = caller.Id,
         };
+        await record.SaveAsync(booking.RangeId, command, cancellationToken).ConfigureAwait(false);
         board.Apply(booking.RangeId, command, issuedHere: true);
         bus.Publish(booking.RangeId, new V1.RangeEvent { Time = command.IssuedAt, Command = command.Clone() });
         return command;

@@ -11,7 +11,8 @@ namespace RangeScheduler.Server.Telemetry;
 /// </summary>
 public sealed class CommandBoard
 {
-    private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+    /// <summary>How long a command is remembered after it expired.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
 
     private readonly object _lock = new();
     private readonly Dictionary<string, Entry> _commands = new(StringComparer.Ordinal);
@@ -145,8 +146,8 @@ public sealed class CommandBoard
     private static bool IsOpen(Command command, DateTimeOffset now) =>
         Rank(command.Status) < Rank(CommandStatus.Acknowledged) && command.ExpiresAt.ToDateTimeOffset() > now;
 
-    // Statuses only move forward: queued, delivered, then one final status.
-    private static int Rank(CommandStatus status) => status switch
+    /// <summary>How far a status is: statuses only move forward, queued, delivered, then one final status.</summary>
+    public static int Rank(CommandStatus status) => status switch
     {
         CommandStatus.Queued => 1,
         CommandStatus.Delivered => 2,

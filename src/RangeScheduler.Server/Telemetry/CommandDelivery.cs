@@ -8,9 +8,10 @@ namespace RangeScheduler.Server.Telemetry;
 /// Writes open commands to the station streams of this process that carry their vehicles,
 /// each once per stream, and says so on the bus: a QUEUED command becomes DELIVERED. Each
 /// status change is published while no other change is made, so that watchers see them in
-/// the order they happened, DELIVERED before the station's receipt for it.
+/// the order they happened, DELIVERED before the station's receipt for it, and kept in the
+/// database (<see cref="CommandRecord"/>).
 /// </summary>
-public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IRangeBus bus, TimeProvider time)
+public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IRangeBus bus, CommandRecord record, TimeProvider time)
 {
     private readonly object _statusOrder = new();
 
@@ -79,6 +80,9 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
         }
     }
 
-    private void Publish(CommandChange change) =>
+    private void Publish(CommandChange change)
+    {
         bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });
+        record.Keep(change);
+    }
 }

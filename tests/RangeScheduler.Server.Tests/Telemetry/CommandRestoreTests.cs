@@ -1,0 +1,143 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging.Abstractions;
+using RangeScheduler.Contracts.V1;
+using RangeScheduler.Server.Telemetry;
+using RangeScheduler.Server.Tests.Support;
+using RangeScheduler.Storage;
+using RangeScheduler.Telemetry;
+
+namespace RangeScheduler.Server.Tests.Telemetry;
+
+/// <summary>
+/// What <see cref="CommandRestore"/> puts back at start-up, on a real SQLite store and the
+/// in-process bus: stored commands the bus lacks, or has at an earlier status; not those the
+/// bus has as far on, nor those that expired longer than <see cref="CommandBoard.Kept"/> ago.
+/// </summary>
+public sealed class CommandRestoreTests : IAsyncLifetime
+{
+    private const string RangeId = "range-restore";
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _data = new();
+    private readonly CommandBoard _board = new();
+    private readonly IRangeBus _bus = RangeBuses.Create(null, new RangeBusOptions(), NullLoggerFactory.Instance, new FixedTime(Now));
+    private RangeStorage _storage = null!;
+    private CommandRecord _record = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = RangeStorage.Open(_data.SqliteStore);
+        await _storage.InitializeAsync(CancellationToken.None);
+        _record = new CommandRecord(_storage.Commands, NullLogger<CommandRecord>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task StoredNotOnTheBus_BackOnBoardAndBus_ExpiredHere()
+    {
+        var queued = Command("cmd-queued", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
+        await _record.SaveAsync(RangeId, queued, CancellationToken.None);
+
+        await RestoreAsync();
+
+        _board.Find(queued.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Queued);
+        (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().ShouldBe(queued);
+        _board.Expire(Now.AddMinutes(6)).ShouldHaveSingleItem().Command.Status.ShouldBe(CommandStatus.Expired);
+    }
+
+    [Fact]
+    public async Task OnTheBusAtAnEarlierStatus_RestoredAtTheStoredOne()
+    {
+        var delivered = Command("cmd-delivered", CommandStatus.Delivered, expiresIn: TimeSpan.FromMinutes(5));
+        _bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(delivered, CommandStatus.Queued) });
+        await _record.SaveAsync(RangeId, delivered, CancellationToken.None);
+
+        await RestoreAsync();
+
+        _board.Find(delivered.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Delivered);
+        (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().Status.ShouldBe(CommandStatus.Delivered);
+    }
+
+    [Fact]
+    public async Task OnTheBusAsFarOn_NotRestored()
+    {
+        var queued = Command("cmd-answered", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
+        _bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(queued, CommandStatus.Acknowledged) });
+        await _record.SaveAsync(RangeId, queued, CancellationToken.None);
+
+        await RestoreAsync();
+
+        _board.Find(queued.Id).ShouldBeNull();
+        (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().Status.ShouldBe(CommandStatus.Acknowledged);
+    }
+
+    [Fact]
+    public async Task ExpiredLongerThanKeptAgo_NotRestored_RecentlyExpired_Restored()
+    {
+        var forgotten = Command("cmd-old", CommandStatus.Expired, expiresIn: -CommandBoard.Kept - TimeSpan.FromMinutes(1));
+        var recent = Command("cmd-recent", CommandStatus.Expired, expiresIn: -TimeSpan.FromMinutes(1));
+        await _record.SaveAsync(RangeId, forgotten, CancellationToken.None);
+        await _record.SaveAsync(RangeId, recent, CancellationToken.None);
+
+        await RestoreAsync();
+
+        _board.Find(forgotten.Id).ShouldBeNull();
+        _board.Find(recent.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Expired);
+        (await CommandsOnTheBusAsync()).Select(c => c.Id).ShouldBe([recent.Id]);
+    }
+
+    [Fact]
+    public async Task StatusChangeTheStoreRefuses_Logged_StoredStatusUnchanged()
+    {
+        var queued = Command("cmd-refused", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
+        await _record.SaveAsync(RangeId, queued, CancellationToken.None);
+        using var logs = new LogCapture();
+        await _storage.DisposeAsync();
+        var closed = new CommandRecord(_storage.Commands, logs.For<CommandRecord>());
+
+        closed.Keep(new CommandChange(RangeId, WithStatus(queued, CommandStatus.Acknowledged)));
+
+        await WaitForAsync(() => logs.Entries.Any(e => e.EventName == "CommandStatusNotStored"));
+        logs.Entries.ShouldContain(e => e.Message.Contains(queued.Id) && e.Message.Contains("Acknowledged"));
+        await using var reopened = RangeStorage.Open(_data.SqliteStore);
+        (await reopened.Commands.ListExpiringAfterAsync(Now, CancellationToken.None)).ShouldHaveSingleItem().Stage.ShouldBe(CommandBoard.Rank(CommandStatus.Queued));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var tries = 0; !condition(); tries++)
+        {
+            tries.ShouldBeLessThan(500, "waited 10 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private Task RestoreAsync() =>
+        new CommandRestore(_record, _board, _bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance).StartAsync(CancellationToken.None);
+
+    private async Task<IReadOnlyList<Command>> CommandsOnTheBusAsync() => (await _bus.ReadLiveStateAsync(RangeId, CancellationToken.None)).Commands;
+
+    private static Command Command(string id, CommandStatus status, TimeSpan expiresIn) => new()
+    {
+        Id = id,
+        BookingId = "booking-1",
+        Kind = CommandKind.Hold,
+        Message = "hold",
+        IssuedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(-10)),
+        ExpiresAt = Timestamp.FromDateTimeOffset(Now + expiresIn),
+        Status = status,
+        IssuedBy = "ctl-1",
+    };
+
+    private static Command WithStatus(Command command, CommandStatus status)
+    {
+        var changed = command.Clone();
+        changed.Status = status;
+        return changed;
+    }
+}
