@@ -3,10 +3,11 @@ using RangeScheduler.Contracts.Clients;
 using RangeScheduler.Server.Housekeeping;
 using RangeScheduler.Server.Tests.Support;
 using RangeScheduler.Storage;
+using RangeScheduler.Storage.Commands;
 
 namespace RangeScheduler.Server.Tests.Sessions;
 
-/// <summary>The retention job's idempotency task, on the server's real store: old keys go, keys still honoured stay.</summary>
+/// <summary>The retention job's idempotency and command tasks, on the server's real store: old records go, those still honoured stay.</summary>
 public sealed class RetentionTests
 {
     [Fact]
@@ -25,6 +26,19 @@ public sealed class RetentionTests
         var aDayLater = new FixedTime(made.AddHours(25));
         (await new IdempotencyRetention(store, aDayLater).TrimAsync(aDayLater.GetUtcNow(), CancellationToken.None)).ShouldBe(1);
         (await new IdempotencyRetention(store, aDayLater).TrimAsync(aDayLater.GetUtcNow(), CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Commands_ARetentionTask_TrimmedOnceExpiredBeforeTheCutoff()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var retention = server.Services.GetServices<IRetentionTask>().OfType<CommandRetention>().ShouldHaveSingleItem();
+        var expires = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        await server.Services.GetRequiredService<ICommandStore>().SaveAsync(
+            new StoredCommand("cmd-expired", "range-r", 3, expires.AddMinutes(-5), expires, [1]), CancellationToken.None);
+
+        (await retention.TrimAsync(expires, CancellationToken.None)).ShouldBe(0);
+        (await retention.TrimAsync(expires.AddTicks(1), CancellationToken.None)).ShouldBe(1);
     }
 
     [Fact]
