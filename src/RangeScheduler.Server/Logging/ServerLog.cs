@@ -43,4 +43,8 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 26, EventName = "CommandsNotCompared", Level = LogLevel.Warning,
         Message = "The bus cannot be read to compare the stored commands of range {RangeId}; they are delivered from this process, and the bus gets them as stations report")]
     public static partial void CommandsNotCompared(ILogger logger, string rangeId, Exception error);
+
+    [LoggerMessage(EventId = 27, EventName = "CommandUnreadable", Level = LogLevel.Error,
+        Message = "Stored command {CommandId} of range {RangeId} cannot be read and is not restored")]
+    public static partial void CommandUnreadable(ILogger logger, string commandId, string rangeId, Exception error);
 }

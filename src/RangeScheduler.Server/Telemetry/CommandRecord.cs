@@ -26,10 +26,27 @@ public sealed class CommandRecord(ICommandStore store, ILogger<CommandRecord> lo
     /// </summary>
     public void Keep(CommandChange change) => _ = KeepAsync(change);
 
+    /// <summary>
+    /// The stored commands that expire after <paramref name="after"/>, in the order they were
+    /// issued. A document that cannot be read is logged and left out, so that one damaged row
+    /// does not keep the server from starting or the other commands from being delivered.
+    /// </summary>
     public async Task<IReadOnlyList<(string RangeId, Command Command)>> ListExpiringAfterAsync(DateTimeOffset after, CancellationToken cancellationToken)
     {
         var stored = await store.ListExpiringAfterAsync(after, cancellationToken).ConfigureAwait(false);
-        return [.. stored.Select(c => (c.RangeId, Command.Parser.ParseFrom(c.Document)))];
+        var commands = new List<(string, Command)>(stored.Count);
+        foreach (var row in stored)
+        {
+            try
+            {
+                commands.Add((row.RangeId, Command.Parser.ParseFrom(row.Document)));
+            }
+            catch (InvalidProtocolBufferException e)
+            {
+                ServerLog.CommandUnreadable(log, row.Id, row.RangeId, e);
+            }
+        }
+        return commands;
     }
 
     private async Task KeepAsync(CommandChange change)

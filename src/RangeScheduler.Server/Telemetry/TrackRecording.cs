@@ -24,7 +24,8 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
     private readonly object _lock = new();
     // By the booking's own vehicle object (BookingVehicles.Find), which belongs to that booking
     // alone: found by reference, without hashing and comparing two id strings for every report.
-    // A booking's new version brings new objects; the old run is then sealed by age as usual.
+    // A booking version with new vehicle objects (an update, or the booking read again from the
+    // store) starts new runs; the old ones are sealed by age as usual.
     private readonly Dictionary<Vehicle, Run> _runs = new(ReferenceEqualityComparer.Instance);
     // Every vehicle of a swarm holds a run buffer at once, so the pool keeps that many of a size.
     private readonly ArrayPool<byte> _buffers = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 16_384);

@@ -4,6 +4,7 @@ using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Telemetry;
 using RangeScheduler.Server.Tests.Support;
 using RangeScheduler.Storage;
+using RangeScheduler.Storage.Commands;
 using RangeScheduler.Telemetry;
 
 namespace RangeScheduler.Server.Tests.Telemetry;
@@ -89,6 +90,24 @@ public sealed class CommandRestoreTests : IAsyncLifetime
         _board.Find(forgotten.Id).ShouldBeNull();
         _board.Find(recent.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Expired);
         (await CommandsOnTheBusAsync()).Select(c => c.Id).ShouldBe([recent.Id]);
+    }
+
+    [Fact]
+    public async Task StoredDocumentUnreadable_LoggedAndLeftOut_OthersRestored()
+    {
+        var readable = Command("cmd-readable", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
+        await _record.SaveAsync(RangeId, readable, CancellationToken.None);
+        await _storage.Commands.SaveAsync(
+            new StoredCommand("cmd-damaged", RangeId, 1, Now.AddMinutes(-1), Now.AddMinutes(5), [0xFF, 0xFF, 0xFF]), CancellationToken.None);
+        using var logs = new LogCapture();
+
+        await new CommandRestore(new CommandRecord(_storage.Commands, logs.For<CommandRecord>()), _board, _bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance)
+            .StartAsync(CancellationToken.None);
+
+        _board.Find(readable.Id).ShouldNotBeNull();
+        _board.Find("cmd-damaged").ShouldBeNull();
+        (await CommandsOnTheBusAsync()).Select(c => c.Id).ShouldBe([readable.Id]);
+        logs.Entries.ShouldContain(e => e.EventName == "CommandUnreadable" && e.Message.Contains("cmd-damaged"));
     }
 
     [Fact]
