@@ -46,6 +46,16 @@ public interface IRangeBus
 
     /// <summary>A booking ended: drops its vehicles' latest positions and its open alerts from the live state.</summary>
     void ForgetBooking(string rangeId, string bookingId);
+
+    /// <summary>
+    /// The latest position the range's live state holds for each of the given (booking, vehicle)
+    /// pairs that has one, whichever process published it. Ingest starts a vehicle new to its
+    /// process from it, so that a station that reconnects to another instance and sends again
+    /// what the first one accepted gets duplicates, not a second copy. Empty, at once, when Redis
+    /// is down, and empty after a short wait when it does not answer: never an outage for ingest.
+    /// </summary>
+    Task<IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport>> FindLatestReportsAsync(
+        string rangeId, IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken);
 }
 
 /// <summary>A range's live state and the cursor that continues from it (LiveState in the contract, without bookings).</summary>

@@ -52,6 +52,23 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindLatestReports_EachVehiclesLatestOnly_NoneForOthers()
+    {
+        var bus = NewBus();
+        await using var watcher = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 1), Position("bk-1", "v2", 5)]);
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 2)]);
+        await watcher.TakeAsync(3);
+
+        var found = await bus.FindLatestReportsAsync(RangeId, [("bk-1", "v1"), ("bk-1", "v2"), ("bk-1", "v9"), ("bk-2", "v1")], default);
+
+        found.Keys.Order().ShouldBe([("bk-1", "v1"), ("bk-1", "v2")]);
+        found[("bk-1", "v1")].Sequence.ShouldBe(2UL);
+        found[("bk-1", "v2")].Sequence.ShouldBe(5UL);
+        (await bus.FindLatestReportsAsync("range-never-used", [("bk-1", "v1")], default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SubscribedWithoutPositions_ControlEventsOnlyLiveAndResumedWithTheirCursors()
     {
         var bus = NewBus();

@@ -39,6 +39,7 @@ public sealed class PositionIngest(
         var now = time.GetUtcNow();
         var receivedAt = Timestamp.FromDateTimeOffset(now);
         var ack = new Ack { BatchId = batch.BatchId };
+        await StartNewVehiclesAsync(station, batch.Reports, cancellationToken).ConfigureAwait(false);
         List<RangeBatch>? accepted = null;
         var order = AdmissionOrder(batch.Reports);
         for (var k = 0; k < batch.Reports.Count; k++)
@@ -122,6 +123,47 @@ public sealed class PositionIngest(
             Admission.Duplicate => (RejectedReport.Types.Code.Unspecified, null, null, null, null),
             _ => (RejectedReport.Types.Code.RateLimited, $"vehicle \"{report.VehicleId}\" reports faster than {options.MaxReportRateHz:0.##} per second", null, null, null),
         };
+    }
+
+    /// <summary>
+    /// Vehicles this process has not had a report of yet go on from their latest report on the
+    /// bus: a station that reconnects to another instance (or to this one restarted, on Redis)
+    /// and sends again a batch the first one accepted gets duplicates, not a second copy. One
+    /// bus look-up per range of the batch, and only when it has such vehicles: once per vehicle
+    /// and process. Reports that are not admissible are left to admission to reject.
+    /// </summary>
+    private async Task StartNewVehiclesAsync(StationStream station, IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
+    {
+        Dictionary<string, HashSet<(string BookingId, string VehicleId)>>? unknown = null;
+        foreach (var report in reports)
+        {
+            if (report.Time is null || vehicles.Knows(station.OrganizationId, report.VehicleId))
+            {
+                continue;
+            }
+            var booking = await bookings.FindAsync(report.BookingId, report.Time.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
+            if (booking is not null && booking.OrganizationId == station.OrganizationId && BookingVehicles.Find(booking, report.VehicleId) is { } vehicle)
+            {
+                unknown ??= new(StringComparer.Ordinal);
+                if (!unknown.TryGetValue(booking.RangeId, out var ofRange))
+                {
+                    unknown[booking.RangeId] = ofRange = [];
+                }
+                ofRange.Add((booking.Id, vehicle.Id));
+            }
+        }
+        if (unknown is null)
+        {
+            return;
+        }
+        foreach (var (rangeId, ofRange) in unknown)
+        {
+            var latest = await bus.FindLatestReportsAsync(rangeId, ofRange, cancellationToken).ConfigureAwait(false);
+            foreach (var vehicle in ofRange)
+            {
+                vehicles.Start(station.OrganizationId, vehicle.VehicleId, latest.GetValueOrDefault(vehicle));
+            }
+        }
     }
 
     private void Publish(RangeBatch batch, Timestamp receivedAt)

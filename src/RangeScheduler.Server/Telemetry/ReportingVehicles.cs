@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RangeScheduler.Contracts.V1;
 
 namespace RangeScheduler.Server.Telemetry;
 
@@ -6,14 +7,35 @@ namespace RangeScheduler.Server.Telemetry;
 /// What this process remembers of each reporting vehicle: the last (epoch, sequence) it
 /// accepted, to tell duplicates (DESIGN.md: the pair must increase per vehicle), and its
 /// report budget, to rate-limit it. Keyed by organisation and vehicle id, since vehicle ids
-/// are unique only within an organisation. Several streams may carry one vehicle at once.
+/// are unique only within an organisation. Several streams may carry one vehicle at once. A
+/// vehicle first seen here starts from its latest report on the bus (<see cref="Start"/>), so
+/// that duplicates are told across instances and restarts too, as far as the bus knows them.
 /// </summary>
 public sealed class ReportingVehicles(TelemetryOptions options)
 {
-    private readonly ConcurrentDictionary<(string Organization, string Vehicle), ReportingVehicle> _vehicles = new();
+    // By organisation, then vehicle: a string key hashes faster than a pair of strings, and
+    // ingest asks twice for every report (whether the vehicle is new here, then its state).
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ReportingVehicle>> _fleets = new(StringComparer.Ordinal);
 
     public ReportingVehicle Of(string organizationId, string vehicleId) =>
-        _vehicles.GetOrAdd((organizationId, vehicleId), _ => new ReportingVehicle(options.MaxReportRateHz, options.ReportBurst));
+        _fleets.GetOrAdd(organizationId, static _ => new ConcurrentDictionary<string, ReportingVehicle>(StringComparer.Ordinal))
+            .GetOrAdd(vehicleId, static (_, options) => new ReportingVehicle(options.MaxReportRateHz, options.ReportBurst), options);
+
+    public bool Knows(string organizationId, string vehicleId) =>
+        _fleets.TryGetValue(organizationId, out var fleet) && fleet.ContainsKey(vehicleId);
+
+    /// <summary>
+    /// A vehicle new to this process, which goes on after <paramref name="latest"/>, the last
+    /// report another process (or this one before a restart) accepted for it, when there is one.
+    /// </summary>
+    public void Start(string organizationId, string vehicleId, PositionReport? latest)
+    {
+        var vehicle = Of(organizationId, vehicleId);
+        if (latest is not null)
+        {
+            vehicle.ContinueAfter(latest.Epoch, latest.Sequence);
+        }
+    }
 }
 
 /// <summary>Whether a report gets in: accepted, a duplicate, or over the vehicle's rate.</summary>
@@ -33,6 +55,18 @@ public sealed class ReportingVehicle(double ratePerSecond, int burst)
     private bool _seen;
     private double _tokens = burst;
     private DateTimeOffset _refilledAt = DateTimeOffset.MinValue;
+
+    /// <summary>Takes (epoch, sequence) as the last accepted pair unless a later one was accepted here.</summary>
+    public void ContinueAfter(ulong epoch, ulong sequence)
+    {
+        lock (_lock)
+        {
+            if (!_seen || epoch > _epoch || (epoch == _epoch && sequence > _sequence))
+            {
+                (_seen, _epoch, _sequence) = (true, epoch, sequence);
+            }
+        }
+    }
 
     /// <summary>
     /// A duplicate unless (epoch, sequence) is past the last accepted pair; rate-limited when

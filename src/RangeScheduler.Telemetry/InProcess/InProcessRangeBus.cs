@@ -50,6 +50,10 @@ public sealed class InProcessRangeBus : IRangeBus
 
     public void ForgetBooking(string rangeId, string bookingId) => Range(rangeId).ForgetBooking(bookingId);
 
+    public Task<IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport>> FindLatestReportsAsync(
+        string rangeId, IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken) =>
+        Task.FromResult(Range(rangeId).LatestReports(vehicles));
+
     private MemoryRange Range(string rangeId) =>
         _ranges.GetOrAdd(rangeId, static (_, bus) => new MemoryRange(bus._origin, bus._options, bus._time), this);
 }

@@ -30,6 +30,8 @@ internal sealed class MemoryLiveState
         }
     }
 
+    public PositionUpdate? Latest(VehicleKey vehicle) => _latest.GetValueOrDefault(vehicle);
+
     public void Apply(IEnumerable<PositionUpdate> positions)
     {
         foreach (var position in positions)

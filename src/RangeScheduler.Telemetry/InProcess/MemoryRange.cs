@@ -84,6 +84,22 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         }
     }
 
+    public IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport> LatestReports(IEnumerable<(string BookingId, string VehicleId)> vehicles)
+    {
+        var found = new Dictionary<(string BookingId, string VehicleId), PositionReport>();
+        lock (_lock)
+        {
+            foreach (var vehicle in vehicles)
+            {
+                if (_state.Latest(new VehicleKey(vehicle.BookingId, vehicle.VehicleId)) is { } latest)
+                {
+                    found[vehicle] = latest.Report;
+                }
+            }
+        }
+        return found;
+    }
+
     public void ForgetBooking(string bookingId)
     {
         lock (_lock)

@@ -16,6 +16,9 @@ namespace RangeScheduler.Telemetry.RedisStreams;
 public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
 {
     private static readonly TimeSpan BlockFor = TimeSpan.FromMilliseconds(500);
+    // Ingest waits for this look-up (FindLatestReportsAsync) before admitting a vehicle new to
+    // the process; a Redis that has not answered by then is treated as having nothing.
+    private static readonly TimeSpan LatestReportsWait = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, RedisRange> _ranges = new(StringComparer.Ordinal);
     private readonly string _instance = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -23,6 +26,7 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
     private readonly RedisStreamsClient _client;
     private readonly StreamWriter _writer;
     private readonly StreamReader _reader;
+    private readonly RedisHealth _health;
 
     /// <param name="configuration">A StackExchange.Redis configuration string (<c>RangeScheduler:Redis</c>), such as <c>127.0.0.1:6379</c>.
     /// Redis need not be up: the bus connects and reconnects by itself.</param>
@@ -30,10 +34,10 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
     {
         _options = options;
         var logger = loggers.CreateLogger<RedisRangeBus>();
-        var health = new RedisHealth(logger);
+        _health = new RedisHealth(logger);
         _client = RedisStreamsClient.Connect(configuration, BlockFor);
-        _writer = new StreamWriter(_client, _instance, options, time, health, logger, item => Range(item.RangeId).DeliverLocally(item));
-        _reader = new StreamReader(_client, _ranges, BlockFor, health, logger);
+        _writer = new StreamWriter(_client, _instance, options, time, _health, logger, item => Range(item.RangeId).DeliverLocally(item));
+        _reader = new StreamReader(_client, _ranges, BlockFor, _health, logger);
     }
 
     public void Publish(string rangeId, RangeEvent rangeEvent)
@@ -67,6 +71,49 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
         Unavailable(async () => (await RedisLiveStateReader.ReadAsync(_client, RedisKeys.For(rangeId))).View).WaitAsync(cancellationToken);
 
     public void ForgetBooking(string rangeId, string bookingId) => _writer.Enqueue(new ForgetWrite(rangeId, bookingId));
+
+    public async Task<IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport>> FindLatestReportsAsync(
+        string rangeId, IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(string BookingId, string VehicleId), PositionReport>();
+        if (vehicles.Count == 0 || _health.IsDown)
+        {
+            return found;
+        }
+        var asked = vehicles.ToList();
+        byte[]?[] values;
+        try
+        {
+            values = await _client.ReadFieldsAsync(RedisKeys.For(rangeId).Latest, asked.Select(v => new VehicleKey(v.BookingId, v.VehicleId).ToField()))
+                .WaitAsync(LatestReportsWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The writer and the reader find out about an outage and log it; ingest goes on without.
+            return found;
+        }
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (values[i] is { } value && Parsed(value)?.Report is { } report)
+            {
+                found[asked[i]] = report;
+            }
+        }
+        return found;
+
+        // A value someone else wrote into the hash is as good as none: the vehicle starts afresh.
+        static PositionUpdate? Parsed(byte[] value)
+        {
+            try
+            {
+                return PositionUpdate.Parser.ParseFrom(value);
+            }
+            catch (Google.Protobuf.InvalidProtocolBufferException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>Writes what is queued (while Redis is up), stops reading and closes the connections.</summary>
     public async ValueTask DisposeAsync()

@@ -145,6 +145,10 @@ internal sealed class RedisStreamsClient : IAsyncDisposable
     public Task ForgetPrefixAsync(string latestKey, string alertsKey, string prefix) =>
         Database.ScriptEvaluateAsync(ForgetScript, [latestKey, alertsKey], [prefix]);
 
+    /// <summary>The values of the hash's fields, in their order; null where a field is absent.</summary>
+    public async Task<byte[]?[]> ReadFieldsAsync(string key, IEnumerable<string> fields) =>
+        [.. (await Database.HashGetAsync(key, [.. fields.Select(f => (RedisValue)f)])).Select(v => v.IsNull ? null : (byte[])v!)];
+
     public async Task<List<(string Field, byte[] Value)>> ReadHashAsync(string key) =>
         (await Database.HashGetAllAsync(key)).Select(e => ((string)e.Name!, (byte[])e.Value!)).ToList();
 

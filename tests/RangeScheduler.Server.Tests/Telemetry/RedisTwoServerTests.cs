@@ -83,4 +83,45 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
         live.OpenAlerts.ShouldContain(alert => alert.Kind == AlertKind.LeftVolume && alert.BookingId == booking.Id);
         live.ActiveBookings.ShouldContain(active => active.Id == booking.Id);
     }
+
+    [Fact]
+    public async Task StationReconnectsToTheOtherServer_SendsAgainWhatTheFirstAccepted_Duplicates()
+    {
+        var store = await Postgres.CreateDatabaseAsync("telemetry_reconnect");
+        var redis = $"--RangeScheduler:Redis={Redis.Configuration}";
+        await using var a = await ServerProcess.StartAsync(store, redis);
+        await using var b = await ServerProcess.StartAsync(store, redis);
+        var booking = await ActiveSessions.StartAsync(a.Channel, "reconnect", 0, 2000, "usv-x2");
+        await using (var onA = StationStreamClient.Open(a.Channel))
+        {
+            (await onA.SendAsync(StationStreamClient.Report(booking.Id, "usv-x2", 1, 0, 2000), StationStreamClient.Report(booking.Id, "usv-x2", 2, 0, 2000)))
+                .Accepted.ShouldBe(2u);
+        }
+        await WaitForLatestAsync(b, booking.Id, "usv-x2", sequence: 2);
+
+        // The station lost A's ack of its last batch and sends it again, with one new report, to B.
+        await using var onB = StationStreamClient.Open(b.Channel);
+        var again = await onB.SendAsync(StationStreamClient.Report(booking.Id, "usv-x2", 2, 0, 2000), StationStreamClient.Report(booking.Id, "usv-x2", 3, 0, 2000));
+
+        again.Duplicates.ShouldBe(1u);
+        again.Accepted.ShouldBe(1u);
+        again.Rejected.ShouldBeEmpty();
+    }
+
+    /// <summary>Waits until <paramref name="server"/>'s live state (read from Redis) has the vehicle at that sequence.</summary>
+    private static async Task WaitForLatestAsync(ServerProcess server, string bookingId, string vehicleId, ulong sequence)
+    {
+        var monitor = new MonitorServiceClient(server.Channel);
+        var giveUp = DateTime.UtcNow + Generous;
+        while (true)
+        {
+            var live = await monitor.GetLiveStateAsync(new GetLiveStateRequest { RangeId = Requests.Jaakonmeri }, Calls.As("ctl-jaakonmeri"));
+            if (live.Latest.Any(p => p.Report.BookingId == bookingId && p.Report.VehicleId == vehicleId && p.Report.Sequence == sequence))
+            {
+                return;
+            }
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, $"{vehicleId} never reached sequence {sequence} in the live state");
+            await Task.Delay(50);
+        }
+    }
 }

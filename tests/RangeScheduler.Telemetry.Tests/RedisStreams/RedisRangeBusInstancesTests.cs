@@ -139,6 +139,24 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task FindLatestReports_PublishedByTheOtherInstance_NothingOnceRedisIsDown()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var east = Instance(server);
+        await using var west = Instance(server);
+        await using var onWest = await west.SubscribeAsync(_rangeId, null, positions: true, default);
+        east.PublishPositions(_rangeId, [Position("bk-1", "v1", 7)]);
+        await onWest.NextAsync();
+
+        var found = await west.FindLatestReportsAsync(_rangeId, [("bk-1", "v1")], default);
+        await server.StopAsync();
+        var whileDown = await west.FindLatestReportsAsync(_rangeId, [("bk-1", "v1")], default);
+
+        found.ShouldHaveSingleItem().Value.Sequence.ShouldBe(7UL);
+        whileDown.ShouldBeEmpty("an outage is not ingest's to bear: it starts the vehicle afresh");
+    }
+
+    [Fact]
     public async Task RedisDownFromTheStart_PublishingGoesOnAndReadsAreUnavailable()
     {
         await using var server = await RedisServer.StartAsync();
