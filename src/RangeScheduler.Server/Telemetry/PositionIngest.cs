@@ -39,14 +39,13 @@ public sealed class PositionIngest(
         var now = time.GetUtcNow();
         var receivedAt = Timestamp.FromDateTimeOffset(now);
         var ack = new Ack { BatchId = batch.BatchId };
-        await StartNewVehiclesAsync(station, batch.Reports, cancellationToken).ConfigureAwait(false);
         List<RangeBatch>? accepted = null;
         var order = AdmissionOrder(batch.Reports);
         for (var k = 0; k < batch.Reports.Count; k++)
         {
             var i = order?[k] ?? k;
             var report = batch.Reports[i];
-            var (code, reason, booking, vehicle, monitor) = await AdmitAsync(station, report, i, now, cancellationToken).ConfigureAwait(false);
+            var (code, reason, booking, vehicle, monitor) = await AdmitAsync(station, batch.Reports, order, k, now, cancellationToken).ConfigureAwait(false);
             if (code == RejectedReport.Types.Code.Unspecified && booking is not null && vehicle is not null && monitor is not null)
             {
                 ack.Accepted++;
@@ -79,9 +78,12 @@ public sealed class PositionIngest(
 
     // Unspecified code and no reason: a duplicate. Unspecified with a booking: accepted, with the
     // booking's own vehicle (BookingVehicles.Find says why its id, not the report's, is used from here on).
+    // Report k of the batch in admission order (order[k], or k when it came in order).
     private async ValueTask<(RejectedReport.Types.Code Code, string? Reason, Booking? Booking, Vehicle? Vehicle, RangeMonitor? Monitor)> AdmitAsync(
-        StationStream station, PositionReport report, int index, DateTimeOffset now, CancellationToken cancellationToken)
+        StationStream station, IReadOnlyList<PositionReport> reports, int[]? order, int k, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var index = order?[k] ?? k;
+        var report = reports[index];
         if (ReportFields.Violations(report, index) is { } violations)
         {
             return (RejectedReport.Types.Code.Invalid, violations, null, null, null);
@@ -117,7 +119,13 @@ public sealed class PositionIngest(
             return (RejectedReport.Types.Code.ClockSkew,
                 $"reports[{index}].time is {Math.Abs(skew.TotalSeconds):0.###} s {(skew < TimeSpan.Zero ? "behind" : "ahead of")} the server's clock (at most {options.MaxClockSkew.TotalSeconds:0.###} s)", null, null, null);
         }
-        return vehicles.Of(booking.OrganizationId, vehicle.Id).Admit(report.Epoch, report.Sequence, now) switch
+        var reporting = vehicles.Find(booking.OrganizationId, vehicle.Id);
+        if (reporting is null)
+        {
+            await StartNewVehiclesAsync(station, reports, order, k, cancellationToken).ConfigureAwait(false);
+            reporting = vehicles.Of(booking.OrganizationId, vehicle.Id);
+        }
+        return reporting.Admit(report.Epoch, report.Sequence, now) switch
         {
             Admission.Accepted => (RejectedReport.Types.Code.Unspecified, null, booking, vehicle, monitor),
             Admission.Duplicate => (RejectedReport.Types.Code.Unspecified, null, null, null, null),
@@ -128,33 +136,31 @@ public sealed class PositionIngest(
     /// <summary>
     /// Vehicles this process has not had a report of yet go on from their latest report on the
     /// bus: a station that reconnects to another instance (or to this one restarted, on Redis)
-    /// and sends again a batch the first one accepted gets duplicates, not a second copy. One
-    /// bus look-up per range of the batch, and only when it has such vehicles: once per vehicle
-    /// and process. Reports that are not admissible are left to admission to reject.
+    /// and sends again a batch the first one accepted gets duplicates, not a second copy. Called
+    /// at the batch's first such vehicle (report <paramref name="from"/> in admission order), it
+    /// starts every such vehicle of the rest of the batch with one bus look-up per range: once
+    /// per vehicle and process, and nothing at all for a batch of known vehicles. Reports that
+    /// are not admissible are left to admission to reject.
     /// </summary>
-    private async Task StartNewVehiclesAsync(StationStream station, IReadOnlyList<PositionReport> reports, CancellationToken cancellationToken)
+    private async Task StartNewVehiclesAsync(StationStream station, IReadOnlyList<PositionReport> reports, int[]? order, int from, CancellationToken cancellationToken)
     {
-        Dictionary<string, HashSet<(string BookingId, string VehicleId)>>? unknown = null;
-        foreach (var report in reports)
+        var unknown = new Dictionary<string, HashSet<(string BookingId, string VehicleId)>>(StringComparer.Ordinal);
+        for (var k = from; k < reports.Count; k++)
         {
-            if (report.Time is null || vehicles.Knows(station.OrganizationId, report.VehicleId))
+            var report = reports[order?[k] ?? k];
+            if (report.Time is null || vehicles.Find(station.OrganizationId, report.VehicleId) is not null)
             {
                 continue;
             }
             var booking = await bookings.FindAsync(report.BookingId, report.Time.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
             if (booking is not null && booking.OrganizationId == station.OrganizationId && BookingVehicles.Find(booking, report.VehicleId) is { } vehicle)
             {
-                unknown ??= new(StringComparer.Ordinal);
                 if (!unknown.TryGetValue(booking.RangeId, out var ofRange))
                 {
                     unknown[booking.RangeId] = ofRange = [];
                 }
                 ofRange.Add((booking.Id, vehicle.Id));
             }
-        }
-        if (unknown is null)
-        {
-            return;
         }
         foreach (var (rangeId, ofRange) in unknown)
         {

@@ -14,15 +14,16 @@ namespace RangeScheduler.Server.Telemetry;
 public sealed class ReportingVehicles(TelemetryOptions options)
 {
     // By organisation, then vehicle: a string key hashes faster than a pair of strings, and
-    // ingest asks twice for every report (whether the vehicle is new here, then its state).
+    // ingest asks for every report.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ReportingVehicle>> _fleets = new(StringComparer.Ordinal);
 
     public ReportingVehicle Of(string organizationId, string vehicleId) =>
         _fleets.GetOrAdd(organizationId, static _ => new ConcurrentDictionary<string, ReportingVehicle>(StringComparer.Ordinal))
             .GetOrAdd(vehicleId, static (_, options) => new ReportingVehicle(options.MaxReportRateHz, options.ReportBurst), options);
 
-    public bool Knows(string organizationId, string vehicleId) =>
-        _fleets.TryGetValue(organizationId, out var fleet) && fleet.ContainsKey(vehicleId);
+    /// <summary>The vehicle's state in this process, or null when it has not reported here yet.</summary>
+    public ReportingVehicle? Find(string organizationId, string vehicleId) =>
+        _fleets.TryGetValue(organizationId, out var fleet) ? fleet.GetValueOrDefault(vehicleId) : null;
 
     /// <summary>
     /// A vehicle new to this process, which goes on after <paramref name="latest"/>, the last

@@ -16,11 +16,11 @@ public sealed class ReportingVehiclesTests
     [Fact]
     public void StartedAfterAnotherProcessesReport_ThatAndEarlierAreDuplicates_LaterAccepted()
     {
-        _vehicles.Knows("org", "usv-1").ShouldBeFalse();
+        _vehicles.Find("org", "usv-1").ShouldBeNull();
 
         _vehicles.Start("org", "usv-1", new PositionReport { Epoch = 3, Sequence = 40 });
 
-        _vehicles.Knows("org", "usv-1").ShouldBeTrue();
+        _vehicles.Find("org", "usv-1").ShouldNotBeNull();
         var vehicle = _vehicles.Of("org", "usv-1");
         vehicle.Admit(3, 40, Now).ShouldBe(Admission.Duplicate);
         vehicle.Admit(2, 99, Now).ShouldBe(Admission.Duplicate);
@@ -53,7 +53,7 @@ public sealed class ReportingVehiclesTests
     {
         _vehicles.Start("org-a", "usv-4", new PositionReport { Epoch = 0, Sequence = 100 });
 
-        _vehicles.Knows("org-b", "usv-4").ShouldBeFalse();
+        _vehicles.Find("org-b", "usv-4").ShouldBeNull();
         _vehicles.Of("org-b", "usv-4").Admit(0, 1, Now).ShouldBe(Admission.Accepted);
     }
 }
