@@ -38,11 +38,8 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
     [Fact]
     public async Task StationOnOneServer_ControllerOnTheOther_PositionsAlertsCommandAndLiveStateCross()
     {
-        // B reads the booking from the shared store to accept IssueCommand, hence PostgreSQL.
-        var store = await Postgres.CreateDatabaseAsync("telemetry_two_servers");
-        var redis = $"--RangeScheduler:Redis={Redis.Configuration}";
-        await using var a = await ServerProcess.StartAsync(store, redis);
-        await using var b = await ServerProcess.StartAsync(store, redis);
+        await using var servers = await TwoServers.StartAsync(Postgres, Redis, "telemetry_two_servers");
+        var (a, b) = (servers.A, servers.B);
         var booking = await ActiveSessions.StartAsync(a.Channel, "two servers", 0, 0, "usv-x1");
         await using var watcher = await RangeEventWatcher.StartAsync(b.Channel,
             new WatchRangeRequest { RangeId = Requests.Jaakonmeri, BookingIds = { booking.Id }, Positions = true });
@@ -87,10 +84,8 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
     [Fact]
     public async Task StationReconnectsToTheOtherServer_SendsAgainWhatTheFirstAccepted_Duplicates()
     {
-        var store = await Postgres.CreateDatabaseAsync("telemetry_reconnect");
-        var redis = $"--RangeScheduler:Redis={Redis.Configuration}";
-        await using var a = await ServerProcess.StartAsync(store, redis);
-        await using var b = await ServerProcess.StartAsync(store, redis);
+        await using var servers = await TwoServers.StartAsync(Postgres, Redis, "telemetry_reconnect");
+        var (a, b) = (servers.A, servers.B);
         var booking = await ActiveSessions.StartAsync(a.Channel, "reconnect", 0, 2000, "usv-x2");
         await using (var onA = StationStreamClient.Open(a.Channel))
         {
@@ -122,6 +117,39 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
             }
             DateTime.UtcNow.ShouldBeLessThan(giveUp, $"{vehicleId} never reached sequence {sequence} in the live state");
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Two server processes on one redis-server and a new database of one PostgreSQL: each reads
+    /// from the shared store what the other wrote (a booking, to accept IssueCommand).
+    /// </summary>
+    private sealed class TwoServers(ServerProcess a, ServerProcess b) : IAsyncDisposable
+    {
+        public ServerProcess A { get; } = a;
+
+        public ServerProcess B { get; } = b;
+
+        public static async Task<TwoServers> StartAsync(PostgresServer postgres, RedisServer redis, string database)
+        {
+            var store = await postgres.CreateDatabaseAsync(database);
+            var bus = $"--RangeScheduler:Redis={redis.Configuration}";
+            var a = await ServerProcess.StartAsync(store, bus);
+            try
+            {
+                return new TwoServers(a, await ServerProcess.StartAsync(store, bus));
+            }
+            catch
+            {
+                await a.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
         }
     }
 }
