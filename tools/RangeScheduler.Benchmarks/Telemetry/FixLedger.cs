@@ -11,6 +11,9 @@ namespace RangeScheduler.Benchmarks.Telemetry;
 /// benchmark's process, so one clock). The swarm numbers each vehicle's fixes 1, 2, 3 … within
 /// one epoch (<see cref="SwarmStream"/>), so a (vehicle, sequence) pair tags a report exactly
 /// and the tables are plain arrays, cheap enough not to weigh on the load they measure.
+/// The server stamps each position with when it received the report's batch; that stamp,
+/// on the machine's wall clock which both processes read, splits a latency into the way to
+/// the server and the way from it, to tell which side a stall is on.
 /// </summary>
 internal sealed class FixLedger : IStationObserver
 {
@@ -20,6 +23,9 @@ internal sealed class FixLedger : IStationObserver
     private readonly Dictionary<string, int> _rows;
     private readonly long[][] _sent;
     private readonly long[][] _received;
+    private readonly long[][] _atServer;
+    private readonly long _anchorTimestamp = Stopwatch.GetTimestamp();
+    private readonly DateTime _anchorWallClock = DateTime.UtcNow;
     private readonly Dictionary<RejectedReport.Types.Code, long> _rejections = [];
     private long _watched;
     private long _watchedTwice;
@@ -31,6 +37,7 @@ internal sealed class FixLedger : IStationObserver
         // Sequence n is at index n; 0 is never used.
         _sent = [.. _rows.Select(_ => new long[fixesPerVehicle + 1])];
         _received = [.. _rows.Select(_ => new long[fixesPerVehicle + 1])];
+        _atServer = [.. _rows.Select(_ => new long[fixesPerVehicle + 1])];
     }
 
     /// <summary>Position events the watcher received, counting repeats.</summary>
@@ -68,11 +75,13 @@ internal sealed class FixLedger : IStationObserver
         // No controller commands in this benchmark; StationLink answers any with a receipt.
     }
 
-    /// <summary>The watcher received <paramref name="report"/> now; called from its one reading loop.</summary>
-    public void Watch(PositionReport report)
+    /// <summary>The watcher received <paramref name="update"/> now; called from its one reading loop.</summary>
+    public void Watch(PositionUpdate update)
     {
         var now = Stopwatch.GetTimestamp();
-        var received = _received[_rows[report.VehicleId]];
+        var report = update.Report;
+        var row = _rows[report.VehicleId];
+        var received = _received[row];
         if (received[report.Sequence] != 0)
         {
             _watchedTwice++;
@@ -80,6 +89,8 @@ internal sealed class FixLedger : IStationObserver
         else
         {
             received[report.Sequence] = now;
+            var sinceAnchor = update.ReceivedAt.ToDateTime() - _anchorWallClock;
+            _atServer[row][report.Sequence] = _anchorTimestamp + (long)(sinceAnchor.TotalSeconds * Stopwatch.Frequency);
         }
         Interlocked.Increment(ref _watched);
     }
@@ -100,12 +111,13 @@ internal sealed class FixLedger : IStationObserver
         var latencies = new List<long>();
         var seconds = Math.Max(1, (int)Math.Ceiling(Stopwatch.GetElapsedTime(start, to).TotalSeconds));
         var bySecond = Enumerable.Range(0, seconds).Select(_ => new List<long>()).ToArray();
+        var toServerBySecond = Enumerable.Range(0, seconds).Select(_ => new List<long>()).ToArray();
         var lostBySecond = new int[seconds];
         long received = 0, superseded = 0, missing = 0;
         var lostInWindow = 0;
         for (var row = 0; row < _sent.Length; row++)
         {
-            var (sent, seen) = (_sent[row], _received[row]);
+            var (sent, seen, atServer) = (_sent[row], _received[row], _atServer[row]);
             var lastSeen = Array.FindLastIndex(seen, t => t > 0);
             for (var sequence = 1; sequence < sent.Length; sequence++)
             {
@@ -127,6 +139,7 @@ internal sealed class FixLedger : IStationObserver
                     if (inRun)
                     {
                         bySecond[second].Add(latency);
+                        toServerBySecond[second].Add(atServer[sequence] - sent[sequence]);
                     }
                     continue;
                 }
@@ -149,7 +162,7 @@ internal sealed class FixLedger : IStationObserver
             }
         }
         latencies.Sort();
-        foreach (var second in bySecond)
+        foreach (var second in bySecond.Concat(toServerBySecond))
         {
             second.Sort();
         }
@@ -157,7 +170,8 @@ internal sealed class FixLedger : IStationObserver
         return new LedgerSummary(received, superseded, missing, _watchedTwice, rejections, lostInWindow,
             Percentile(latencies, lostInWindow, 0.50), Percentile(latencies, lostInWindow, 0.99),
             lostInWindow > 0 ? Never : latencies.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
-            [.. bySecond.Select((second, i) => Percentile(second, lostBySecond[i], 0.99))], (int)Math.Round(Stopwatch.GetElapsedTime(start, from).TotalSeconds));
+            [.. bySecond.Select((second, i) => Percentile(second, lostBySecond[i], 0.99))],
+            [.. toServerBySecond.Select(second => Percentile(second, 0, 0.99))], (int)Math.Round(Stopwatch.GetElapsedTime(start, from).TotalSeconds));
     }
 
     /// <summary>The latency of a fix the watcher never received.</summary>
@@ -179,5 +193,6 @@ internal sealed class FixLedger : IStationObserver
 /// <param name="Rejections">Rejected fixes by code, most first.</param>
 /// <param name="LostInWindow">Fixes sent in the measured window, not rejected, that the watcher never received.</param>
 /// <param name="P99BySecond">The p99 of the fixes sent in each second of the run, warm-up included, to tell a steady tail from a few stalls.</param>
+/// <param name="P99ToServerBySecond">The same for the way to the server alone (station's send to the server's receipt), of the fixes the watcher received.</param>
 /// <param name="WindowStartsAt">The second of <paramref name="P99BySecond"/> at which the measured window starts.</param>
-internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, long LostInWindow, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond, int WindowStartsAt);
+internal sealed record LedgerSummary(long Received, long Superseded, long Missing, long ReceivedTwice, string Rejections, long LostInWindow, TimeSpan P50, TimeSpan P99, TimeSpan Max, IReadOnlyList<TimeSpan> P99BySecond, IReadOnlyList<TimeSpan> P99ToServerBySecond, int WindowStartsAt);

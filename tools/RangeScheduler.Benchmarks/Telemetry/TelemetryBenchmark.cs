@@ -57,6 +57,8 @@ public static class TelemetryBenchmark
         {
             var bySecond = r.Ledger.P99BySecond.Select(Milliseconds).ToList();
             output.WriteLine($"{bus,-14} p99 ms by second sent, warm-up | window: {string.Join(" ", bySecond.Take(r.Ledger.WindowStartsAt))} | {string.Join(" ", bySecond.Skip(r.Ledger.WindowStartsAt))}");
+            var toServer = r.Ledger.P99ToServerBySecond.Select(Milliseconds).ToList();
+            output.WriteLine($"{bus,-14}   of it station → server:  {string.Join(" ", toServer.Take(r.Ledger.WindowStartsAt))} | {string.Join(" ", toServer.Skip(r.Ledger.WindowStartsAt))}");
         }
         output.WriteLine($"redis-benchmark XADD ceiling (-n {RedisCeiling.Requests:N0} -P 16, same redis-server): {ceiling:N0} XADD/s");
     }
@@ -155,7 +157,7 @@ public static class TelemetryBenchmark
                 switch (range.EventCase)
                 {
                     case RangeEvent.EventOneofCase.Position:
-                        ledger.Watch(range.Position.Report);
+                        ledger.Watch(range.Position);
                         break;
                     case RangeEvent.EventOneofCase.Snapshot:
                         subscribed.TrySetResult();
