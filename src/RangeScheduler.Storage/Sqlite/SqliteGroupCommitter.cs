@@ -12,6 +12,7 @@ namespace RangeScheduler.Storage.Sqlite;
 /// decisions (track chunks, retention deletes) are queued here too, each in a transaction of
 /// its own, rather than taken on another connection: SQLite has one write lock, and a second
 /// writer would make ledger commits wait out its transactions by polling for the lock.
+/// Checkpoints are the <see cref="SqliteCheckpointer"/>'s, so that no commit waits for one.
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private const int MaxBatch = 8192;
 
     private readonly SqliteDatabase _database;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly BlockingCollection<SqliteQueuedWrite> _queue = new(new ConcurrentQueue<SqliteQueuedWrite>());
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SqliteConnection? _connection;
@@ -26,9 +28,10 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private long _commits;
     private long _writes;
 
-    public SqliteGroupCommitter(SqliteDatabase database)
+    public SqliteGroupCommitter(SqliteDatabase database, SqliteCheckpointer checkpointer)
     {
         _database = database;
+        _checkpointer = checkpointer;
         // A thread of its own, not a pool task: every commit blocks in its fsync, and on two
         // cores a pool thread blocked that long leaves callers and range turns waiting to run.
         new Thread(Run) { IsBackground = true, Name = "SQLite group commit" }.Start();
@@ -138,9 +141,9 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         try
         {
-            _connection ??= _database.Open();
-            _statements ??= new SqliteLedgerStatements(_connection);
-            using (var transaction = _connection.BeginTransaction(deferred: false))
+            var connection = Connection();
+            _statements ??= new SqliteLedgerStatements(connection);
+            using (var transaction = connection.BeginTransaction(deferred: false))
             {
                 var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var write in batch)
@@ -154,6 +157,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 }
                 transaction.Commit();
             }
+            _checkpointer.Committed();
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _writes, batch.Count);
             foreach (var write in batch)
@@ -192,13 +196,14 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         try
         {
-            _connection ??= _database.Open();
+            var connection = Connection();
             int result;
-            using (var transaction = _connection.BeginTransaction(deferred: false))
+            using (var transaction = connection.BeginTransaction(deferred: false))
             {
-                result = bulk.Write(_connection, transaction);
+                result = bulk.Write(connection, transaction);
                 transaction.Commit();
             }
+            _checkpointer.Committed();
             bulk.Durable.TrySetResult(result);
         }
         catch (Exception e)
@@ -206,6 +211,27 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             bulk.Durable.TrySetException(e as StoreUnavailableException ?? _database.Unavailable(e));
             CloseConnection();
         }
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is null)
+        {
+            var connection = _database.Open();
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.CommitterCheckpointPages};";
+                command.ExecuteNonQuery();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+            _connection = connection;
+        }
+        return _connection;
     }
 
     private void CloseConnection()

@@ -10,12 +10,14 @@ namespace RangeScheduler.Storage.Sqlite;
 internal sealed class SqliteStorage : RangeStorage
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly SqliteGroupCommitter _committer;
 
     public SqliteStorage(string connectionString)
     {
         _database = new SqliteDatabase(connectionString);
-        _committer = new SqliteGroupCommitter(_database);
+        _checkpointer = new SqliteCheckpointer(_database);
+        _committer = new SqliteGroupCommitter(_database, _checkpointer);
         var slots = new SqliteRangeSlots();
         Ranges = new SqliteRangeStore(_database);
         Bookings = new SqliteBookingStore(_database, slots);
@@ -37,11 +39,17 @@ internal sealed class SqliteStorage : RangeStorage
     /// <summary>The ledger's writer: its counters show how many decisions each commit carried.</summary>
     internal SqliteGroupCommitter Committer => _committer;
 
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
+
     public override Task InitializeAsync(CancellationToken cancellationToken)
     {
         SqliteMigrator.Migrate(_database);
         return Task.CompletedTask;
     }
 
-    public override ValueTask DisposeAsync() => _committer.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await _committer.DisposeAsync().ConfigureAwait(false);
+        _checkpointer.Dispose();
+    }
 }
