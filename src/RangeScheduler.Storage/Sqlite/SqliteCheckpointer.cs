@@ -32,6 +32,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     private readonly AutoResetEvent _due = new(false);
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private int _disposed;
     private int _uncopiedCommits;
     private long _checkpoints;
     private long _failures;
@@ -61,6 +62,10 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>Waits for a checkpoint under way; what is left in the log is copied when the last connection closes.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _stopping = true;
         _due.Set();
         _thread.Join();

@@ -61,6 +61,16 @@ public sealed class SqliteCheckpointerTests(SqliteFile file) : StoreTestBase, IC
         checkpointer.Checkpoints.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Storage_DisposedTwice_SecondIsANoOp()
+    {
+        var storage = await OpenAsync();
+
+        await storage.DisposeAsync();
+
+        await Should.NotThrowAsync(storage.DisposeAsync().AsTask());
+    }
+
     private static List<string> IdsIn(string databaseFile, string rangeId)
     {
         using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
