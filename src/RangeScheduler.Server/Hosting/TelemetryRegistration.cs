@@ -19,6 +19,17 @@ public static class TelemetryRegistration
     public static IServiceCollection AddLiveTelemetry(this IServiceCollection services, string? redis, IConfiguration configuration)
     {
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        foreach (var (name, interval) in new[]
+        {
+            (nameof(TelemetryOptions.WatchdogInterval), telemetry.WatchdogInterval),
+            (nameof(TelemetryOptions.CommandResyncInterval), telemetry.CommandResyncInterval),
+        })
+        {
+            if (interval <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"{TelemetryOptions.Section}:{name} must be a positive time span, not {interval}.");
+            }
+        }
         var bus = configuration.GetSection(BusSection).Get<RangeBusOptions>() ?? new RangeBusOptions();
         services.AddSingleton(telemetry);
         services.AddSingleton(provider => RangeBuses.Create(redis, bus, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>()));
@@ -43,6 +54,7 @@ public static class TelemetryRegistration
         services.AddSingleton<IRetentionTask, TrackRetention>();
         services.AddSingleton<IRetentionTask, CommandRetention>();
         services.AddHostedService<CommandRestore>();
+        services.AddHostedService<CommandResync>();
         services.AddHostedService<ConformanceRecorder>();
         services.AddHostedService<ConformanceWatchdog>();
         return services;

@@ -47,4 +47,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 27, EventName = "CommandUnreadable", Level = LogLevel.Error,
         Message = "Stored command {CommandId} of range {RangeId} cannot be read and is not restored")]
     public static partial void CommandUnreadable(ILogger logger, string commandId, string rangeId, Exception error);
+
+    [LoggerMessage(EventId = 28, EventName = "CommandsResynced", Level = LogLevel.Warning,
+        Message = "The bus had lost {Count} open commands of range {RangeId} issued here; they are published again")]
+    public static partial void CommandsResynced(ILogger logger, string rangeId, int count);
+
+    [LoggerMessage(EventId = 29, EventName = "CommandResyncFailed", Level = LogLevel.Error,
+        Message = "Comparing the open commands of range {RangeId} with the bus failed; it is tried again at the next round")]
+    public static partial void CommandResyncFailed(ILogger logger, string rangeId, Exception error);
 }

@@ -66,6 +66,17 @@ public sealed class CommandBoard
         return unsent ?? (IReadOnlyList<Command>)[];
     }
 
+    /// <summary>The commands issued here (or restored here) that are still open: not answered, not expired.</summary>
+    public IReadOnlyList<CommandChange> OpenIssuedHere(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return [.. _commands.Values
+                .Where(entry => entry.IssuedHere && IsOpen(entry.Command, now))
+                .Select(entry => new CommandChange(entry.RangeId, entry.Command.Clone()))];
+        }
+    }
+
     /// <summary>QUEUED becomes DELIVERED once a stream carried it; the change, or null when it was already past that.</summary>
     public CommandChange? Delivered(string commandId) => Move(commandId, CommandStatus.Delivered, null);
 

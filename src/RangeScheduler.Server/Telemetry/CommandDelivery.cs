@@ -80,6 +80,36 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
         }
     }
 
+    /// <summary>
+    /// Publishes again the open commands issued here on <paramref name="rangeId"/> that
+    /// <paramref name="onBus"/> (the range's commands as the bus holds them) lacks or holds at
+    /// an earlier status: Redis lost them. Under the status lock, so that a change published
+    /// since the bus was read is not overtaken by an older status. Returns how many.
+    /// </summary>
+    public int Resync(string rangeId, IReadOnlyList<Command> onBus, DateTimeOffset now)
+    {
+        var held = new Dictionary<string, CommandStatus>(StringComparer.Ordinal);
+        foreach (var command in onBus)
+        {
+            held[command.Id] = command.Status;
+        }
+        var published = 0;
+        lock (_statusOrder)
+        {
+            foreach (var open in board.OpenIssuedHere(now))
+            {
+                if (open.RangeId != rangeId
+                    || (held.TryGetValue(open.Command.Id, out var status) && CommandBoard.Rank(status) >= CommandBoard.Rank(open.Command.Status)))
+                {
+                    continue;
+                }
+                bus.Publish(rangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = open.Command });
+                published++;
+            }
+        }
+        return published;
+    }
+
     private void Publish(CommandChange change)
     {
         bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });

@@ -21,4 +21,10 @@ public sealed class TelemetryOptions
 
     /// <summary>How often lost links and expired commands are looked for.</summary>
     public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How often the open commands issued here are compared with the bus, to publish again
+    /// those it lost (Redis restarted without its data; <see cref="CommandResync"/>).
+    /// </summary>
+    public TimeSpan CommandResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

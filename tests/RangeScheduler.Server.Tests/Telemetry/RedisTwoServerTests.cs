@@ -10,7 +10,8 @@ namespace RangeScheduler.Server.Tests.Telemetry;
 /// Two server processes on one redis-server and one PostgreSQL database act as one system
 /// (DESIGN.md, "Telemetry and conformance": any instance serves any watcher; commands reach
 /// the station stream on whichever instance it is connected): a station streams on A, a
-/// controller watches and commands on B.
+/// controller watches and commands on B. And when redis-server restarts without its data, an
+/// open command comes back to the bus from the process that issued it.
 /// </summary>
 public sealed class RedisTwoServerTests : IAsyncLifetime
 {
@@ -124,20 +125,50 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
     /// Two server processes on one redis-server and a new database of one PostgreSQL: each reads
     /// from the shared store what the other wrote (a booking, to accept IssueCommand).
     /// </summary>
+    [Fact]
+    public async Task RedisRestartedEmpty_OpenCommandPublishedAgainByItsIssuer_StationOnTheOtherServerGetsIt()
+    {
+        await using var servers = await TwoServers.StartAsync(Postgres, Redis, "telemetry_resync", "--RangeScheduler:Telemetry:CommandResyncInterval=00:00:01");
+        var (a, b) = (servers.A, servers.B);
+        var booking = await ActiveSessions.StartAsync(a.Channel, "redis resync", 0, 0, "usv-r1");
+        var hold = await new MonitorServiceClient(a.Channel).IssueCommandAsync(new IssueCommandRequest
+        {
+            Command = new Command { BookingId = booking.Id, Kind = CommandKind.Hold, Message = "hold" },
+            RequestId = "hold-redis-resync",
+        }, Calls.As("ctl-jaakonmeri"));
+
+        await Redis.StopAsync();
+        await Redis.StartAgainAsync();
+        // B's only way to learn of the HOLD is Redis, which lost it: its station reports the
+        // vehicle until the HOLD arrives on its stream.
+        await using var station = StationStreamClient.Open(b.Channel);
+        var giveUp = DateTime.UtcNow + Generous;
+        ulong sequence = 0;
+        while (!station.Commands.Any(c => c.Id == hold.Id))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, "the HOLD did not reach the station on the other server");
+            await station.SendAsync(StationStreamClient.Report(booking.Id, "usv-r1", ++sequence, 0, 0));
+            await Task.Delay(200);
+        }
+
+        station.Commands.First(c => c.Id == hold.Id).Kind.ShouldBe(CommandKind.Hold);
+        a.Output.ShouldContain($"open commands of range {Requests.Jaakonmeri} issued here; they are published again");
+    }
+
     private sealed class TwoServers(ServerProcess a, ServerProcess b) : IAsyncDisposable
     {
         public ServerProcess A { get; } = a;
 
         public ServerProcess B { get; } = b;
 
-        public static async Task<TwoServers> StartAsync(PostgresServer postgres, RedisServer redis, string database)
+        public static async Task<TwoServers> StartAsync(PostgresServer postgres, RedisServer redis, string database, params string[] more)
         {
             var store = await postgres.CreateDatabaseAsync(database);
-            var bus = $"--RangeScheduler:Redis={redis.Configuration}";
-            var a = await ServerProcess.StartAsync(store, bus);
+            string[] args = [$"--RangeScheduler:Redis={redis.Configuration}", .. more];
+            var a = await ServerProcess.StartAsync(store, args);
             try
             {
-                return new TwoServers(a, await ServerProcess.StartAsync(store, bus));
+                return new TwoServers(a, await ServerProcess.StartAsync(store, args));
             }
             catch
             {
