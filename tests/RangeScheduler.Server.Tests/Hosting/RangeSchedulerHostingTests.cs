@@ -37,6 +37,13 @@ public sealed class RangeSchedulerHostingTests : IDisposable
         Should.Throw<InvalidOperationException>(() => Configured([$"--RangeScheduler:Tls:CertificatePath={Path.Combine(_folder.Path, "none.pfx")}"]))
             .Message.ShouldContain("RangeScheduler:Tls:CertificatePath");
 
+    [Theory]
+    [InlineData("WatchdogInterval", "00:00:00")]
+    [InlineData("CommandResyncInterval", "-00:00:01")]
+    public void TelemetryIntervalNotPositive_StartupFailsNamingIt(string name, string value) =>
+        Should.Throw<InvalidOperationException>(() => Configured([$"--RangeScheduler:Telemetry:{name}={value}"]))
+            .Message.ShouldContain($"RangeScheduler:Telemetry:{name}");
+
     [Fact]
     public void NothingConfigured_EmbeddedDefaults()
     {
