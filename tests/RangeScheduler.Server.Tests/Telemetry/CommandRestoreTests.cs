@@ -14,41 +14,19 @@ namespace RangeScheduler.Server.Tests.Telemetry;
 /// in-process bus: stored commands the bus lacks, or has at an earlier status; not those the
 /// bus has as far on, nor those that expired longer than <see cref="CommandBoard.Kept"/> ago.
 /// </summary>
-public sealed class CommandRestoreTests : IAsyncLifetime
+public sealed class CommandRestoreTests : CommandTestBase
 {
-    private const string RangeId = "range-restore";
-    private static readonly DateTimeOffset Now = new(2027, 3, 1, 10, 0, 0, TimeSpan.Zero);
-
-    private readonly TempDirectory _data = new();
-    private readonly CommandBoard _board = new();
-    private readonly IRangeBus _bus = RangeBuses.Create(null, new RangeBusOptions(), NullLoggerFactory.Instance, new FixedTime(Now));
-    private RangeStorage _storage = null!;
-    private CommandRecord _record = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = RangeStorage.Open(_data.SqliteStore);
-        await _storage.InitializeAsync(CancellationToken.None);
-        _record = new CommandRecord(_storage.Commands, NullLogger<CommandRecord>.Instance);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task StoredNotOnTheBus_BackOnBoardAndBus_ExpiredHere()
     {
         var queued = Command("cmd-queued", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
-        await _record.SaveAsync(RangeId, queued, CancellationToken.None);
+        await Record.SaveAsync(RangeId, queued, CancellationToken.None);
 
         await RestoreAsync();
 
-        _board.Find(queued.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Queued);
+        Board.Find(queued.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Queued);
         (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().ShouldBe(queued);
-        _board.Expire(Now.AddMinutes(6)).ShouldHaveSingleItem().Command.Status.ShouldBe(CommandStatus.Expired);
+        Board.Expire(Now.AddMinutes(6)).ShouldHaveSingleItem().Command.Status.ShouldBe(CommandStatus.Expired);
     }
 
     [Theory]
@@ -58,13 +36,13 @@ public sealed class CommandRestoreTests : IAsyncLifetime
     public async Task OnTheBusAlready_RestoredOnlyWhereTheBusIsBehind(CommandStatus stored, CommandStatus onTheBus, bool restored)
     {
         var command = Command("cmd-on-the-bus", stored, expiresIn: TimeSpan.FromMinutes(5));
-        _bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(command, onTheBus) });
-        await _record.SaveAsync(RangeId, command, CancellationToken.None);
+        Bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(command, onTheBus) });
+        await Record.SaveAsync(RangeId, command, CancellationToken.None);
 
         await RestoreAsync();
 
-        _board.Find(command.Id)?.Status.ShouldBe(stored);
-        (_board.Find(command.Id) is not null).ShouldBe(restored);
+        Board.Find(command.Id)?.Status.ShouldBe(stored);
+        (Board.Find(command.Id) is not null).ShouldBe(restored);
         (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().Status.ShouldBe(restored ? stored : onTheBus);
     }
 
@@ -73,13 +51,13 @@ public sealed class CommandRestoreTests : IAsyncLifetime
     {
         var forgotten = Command("cmd-old", CommandStatus.Expired, expiresIn: -CommandBoard.Kept - TimeSpan.FromMinutes(1));
         var recent = Command("cmd-recent", CommandStatus.Expired, expiresIn: -TimeSpan.FromMinutes(1));
-        await _record.SaveAsync(RangeId, forgotten, CancellationToken.None);
-        await _record.SaveAsync(RangeId, recent, CancellationToken.None);
+        await Record.SaveAsync(RangeId, forgotten, CancellationToken.None);
+        await Record.SaveAsync(RangeId, recent, CancellationToken.None);
 
         await RestoreAsync();
 
-        _board.Find(forgotten.Id).ShouldBeNull();
-        _board.Find(recent.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Expired);
+        Board.Find(forgotten.Id).ShouldBeNull();
+        Board.Find(recent.Id).ShouldNotBeNull().Status.ShouldBe(CommandStatus.Expired);
         (await CommandsOnTheBusAsync()).Select(c => c.Id).ShouldBe([recent.Id]);
     }
 
@@ -87,16 +65,16 @@ public sealed class CommandRestoreTests : IAsyncLifetime
     public async Task StoredDocumentUnreadable_LoggedAndLeftOut_OthersRestored()
     {
         var readable = Command("cmd-readable", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
-        await _record.SaveAsync(RangeId, readable, CancellationToken.None);
-        await _storage.Commands.SaveAsync(
+        await Record.SaveAsync(RangeId, readable, CancellationToken.None);
+        await Storage.Commands.SaveAsync(
             new StoredCommand("cmd-damaged", RangeId, 1, Now.AddMinutes(-1), Now.AddMinutes(5), [0xFF, 0xFF, 0xFF]), CancellationToken.None);
         using var logs = new LogCapture();
 
-        await new CommandRestore(new CommandRecord(_storage.Commands, logs.For<CommandRecord>()), _board, _bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance)
+        await new CommandRestore(new CommandRecord(Storage.Commands, logs.For<CommandRecord>()), Board, Bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance)
             .StartAsync(CancellationToken.None);
 
-        _board.Find(readable.Id).ShouldNotBeNull();
-        _board.Find("cmd-damaged").ShouldBeNull();
+        Board.Find(readable.Id).ShouldNotBeNull();
+        Board.Find("cmd-damaged").ShouldBeNull();
         (await CommandsOnTheBusAsync()).Select(c => c.Id).ShouldBe([readable.Id]);
         logs.Entries.ShouldContain(e => e.EventName == "CommandUnreadable" && e.Message.Contains("cmd-damaged"));
     }
@@ -105,16 +83,16 @@ public sealed class CommandRestoreTests : IAsyncLifetime
     public async Task StatusChangeTheStoreRefuses_Logged_StoredStatusUnchanged()
     {
         var queued = Command("cmd-refused", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5));
-        await _record.SaveAsync(RangeId, queued, CancellationToken.None);
+        await Record.SaveAsync(RangeId, queued, CancellationToken.None);
         using var logs = new LogCapture();
-        await _storage.DisposeAsync();
-        var closed = new CommandRecord(_storage.Commands, logs.For<CommandRecord>());
+        await Storage.DisposeAsync();
+        var closed = new CommandRecord(Storage.Commands, logs.For<CommandRecord>());
 
         closed.Keep(new CommandChange(RangeId, WithStatus(queued, CommandStatus.Acknowledged)));
 
         await WaitForAsync(() => logs.Entries.Any(e => e.EventName == "CommandStatusNotStored"));
         logs.Entries.ShouldContain(e => e.Message.Contains(queued.Id) && e.Message.Contains("Acknowledged"));
-        await using var reopened = RangeStorage.Open(_data.SqliteStore);
+        await using var reopened = RangeStorage.Open(SqliteStore);
         (await reopened.Commands.ListExpiringAfterAsync(Now, CancellationToken.None)).ShouldHaveSingleItem().Stage.ShouldBe(CommandBoard.Rank(CommandStatus.Queued));
     }
 
@@ -128,26 +106,5 @@ public sealed class CommandRestoreTests : IAsyncLifetime
     }
 
     private Task RestoreAsync() =>
-        new CommandRestore(_record, _board, _bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance).StartAsync(CancellationToken.None);
-
-    private async Task<IReadOnlyList<Command>> CommandsOnTheBusAsync() => (await _bus.ReadLiveStateAsync(RangeId, CancellationToken.None)).Commands;
-
-    private static Command Command(string id, CommandStatus status, TimeSpan expiresIn) => new()
-    {
-        Id = id,
-        BookingId = "booking-1",
-        Kind = CommandKind.Hold,
-        Message = "hold",
-        IssuedAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(-10)),
-        ExpiresAt = Timestamp.FromDateTimeOffset(Now + expiresIn),
-        Status = status,
-        IssuedBy = "ctl-1",
-    };
-
-    private static Command WithStatus(Command command, CommandStatus status)
-    {
-        var changed = command.Clone();
-        changed.Status = status;
-        return changed;
-    }
+        new CommandRestore(Record, Board, Bus, new FixedTime(Now), NullLogger<CommandRestore>.Instance).StartAsync(CancellationToken.None);
 }

@@ -16,39 +16,24 @@ namespace RangeScheduler.Server.Tests.Telemetry;
 /// status; not those it holds as far on, not those another process issued, not those no
 /// longer open. (RedisTwoServerTests: the same after redis-server restarted empty.)
 /// </summary>
-public sealed class CommandResyncTests : IAsyncLifetime
+public sealed class CommandResyncTests : CommandTestBase
 {
-    private const string RangeId = "range-resync";
-    private static readonly DateTimeOffset Now = new(2027, 3, 1, 10, 0, 0, TimeSpan.Zero);
-
-    private readonly TempDirectory _data = new();
-    private readonly CommandBoard _board = new();
-    private readonly IRangeBus _bus = RangeBuses.Create(null, new RangeBusOptions(), NullLoggerFactory.Instance, new FixedTime(Now));
-    private RangeStorage _storage = null!;
     private CommandDelivery _delivery = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _storage = RangeStorage.Open(_data.SqliteStore);
-        await _storage.InitializeAsync(CancellationToken.None);
-        var record = new CommandRecord(_storage.Commands, NullLogger<CommandRecord>.Instance);
-        _delivery = new CommandDelivery(_board, new StationRoutes(), _bus, record, new FixedTime(Now));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DisposeAsync();
-        _data.Dispose();
+        await base.InitializeAsync();
+        _delivery = new CommandDelivery(Board, new StationRoutes(), Bus, Record, new FixedTime(Now));
     }
 
     [Fact]
     public async Task IssuedHereAndOpen_TheBusLacksIt_PublishedAgainAndLogged()
     {
         var hold = Command("cmd-lost", CommandStatus.Delivered, expiresIn: TimeSpan.FromMinutes(5));
-        _board.Apply(RangeId, hold, issuedHere: true);
+        Board.Apply(RangeId, hold, issuedHere: true);
         using var logs = new LogCapture();
 
-        await new CommandResync(_board, _delivery, _bus, new TelemetryOptions(), new FixedTime(Now), logs.For<CommandResync>())
+        await new CommandResync(Board, _delivery, Bus, new TelemetryOptions(), new FixedTime(Now), logs.For<CommandResync>())
             .ResyncAsync(CancellationToken.None);
 
         (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().ShouldBe(hold);
@@ -62,8 +47,8 @@ public sealed class CommandResyncTests : IAsyncLifetime
     public async Task OnTheBus_PublishedAgainOnlyWhereTheBusIsBehind(CommandStatus onBoard, CommandStatus onTheBus, bool published)
     {
         var hold = Command("cmd-held", onBoard, expiresIn: TimeSpan.FromMinutes(5));
-        _board.Apply(RangeId, hold, issuedHere: true);
-        _bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(hold, onTheBus) });
+        Board.Apply(RangeId, hold, issuedHere: true);
+        Bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(hold, onTheBus) });
 
         var count = _delivery.Resync(RangeId, await CommandsOnTheBusAsync(), Now);
 
@@ -74,7 +59,7 @@ public sealed class CommandResyncTests : IAsyncLifetime
     [Fact]
     public async Task IssuedElsewhere_NotPublishedByThisProcess()
     {
-        _board.Apply(RangeId, Command("cmd-theirs", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)));
+        Board.Apply(RangeId, Command("cmd-theirs", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)));
 
         _delivery.Resync(RangeId, [], Now).ShouldBe(0);
 
@@ -86,7 +71,7 @@ public sealed class CommandResyncTests : IAsyncLifetime
     [InlineData(CommandStatus.Queued, -1)]
     public async Task NoLongerOpen_NotPublished(CommandStatus status, int expiresInMinutes)
     {
-        _board.Apply(RangeId, Command("cmd-closed", status, expiresIn: TimeSpan.FromMinutes(expiresInMinutes)), issuedHere: true);
+        Board.Apply(RangeId, Command("cmd-closed", status, expiresIn: TimeSpan.FromMinutes(expiresInMinutes)), issuedHere: true);
 
         _delivery.Resync(RangeId, [], Now).ShouldBe(0);
 
@@ -96,7 +81,7 @@ public sealed class CommandResyncTests : IAsyncLifetime
     [Fact]
     public async Task OtherRange_NotPublishedOnThisOne()
     {
-        _board.Apply("range-other", Command("cmd-other", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)), issuedHere: true);
+        Board.Apply("range-other", Command("cmd-other", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)), issuedHere: true);
 
         _delivery.Resync(RangeId, [], Now).ShouldBe(0);
 
@@ -110,10 +95,10 @@ public sealed class CommandResyncTests : IAsyncLifetime
         await using var bus = new RedisRangeBus(redis.Configuration, new RangeBusOptions(), NullLoggerFactory.Instance, TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         var hold = Command("cmd-while-down", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5), at: now);
-        _board.Apply(RangeId, hold, issuedHere: true);
-        var delivery = new CommandDelivery(_board, new StationRoutes(), bus, new CommandRecord(_storage.Commands, NullLogger<CommandRecord>.Instance), TimeProvider.System);
+        Board.Apply(RangeId, hold, issuedHere: true);
+        var delivery = new CommandDelivery(Board, new StationRoutes(), bus, new CommandRecord(Storage.Commands, NullLogger<CommandRecord>.Instance), TimeProvider.System);
         using var logs = new LogCapture();
-        var resync = new CommandResync(_board, delivery, bus, new TelemetryOptions(), TimeProvider.System, logs.For<CommandResync>());
+        var resync = new CommandResync(Board, delivery, bus, new TelemetryOptions(), TimeProvider.System, logs.For<CommandResync>());
         await redis.StopAsync();
 
         await resync.ResyncAsync(CancellationToken.None);
@@ -136,13 +121,13 @@ public sealed class CommandResyncTests : IAsyncLifetime
     {
         await using var redis = await RedisServer.StartAsync();
         await using var bus = new RedisRangeBus(redis.Configuration, new RangeBusOptions(), NullLoggerFactory.Instance, TimeProvider.System);
-        _board.Apply(RangeId, Command("cmd-open", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5), at: DateTimeOffset.UtcNow), issuedHere: true);
-        var delivery = new CommandDelivery(_board, new StationRoutes(), bus, new CommandRecord(_storage.Commands, NullLogger<CommandRecord>.Instance), TimeProvider.System);
+        Board.Apply(RangeId, Command("cmd-open", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5), at: DateTimeOffset.UtcNow), issuedHere: true);
+        var delivery = new CommandDelivery(Board, new StationRoutes(), bus, new CommandRecord(Storage.Commands, NullLogger<CommandRecord>.Instance), TimeProvider.System);
         using var logs = new LogCapture();
         // A command in the range's live state that is not a Command message: reading the state fails.
         await RedisCli(redis.Port, "HSET", $"rangescheduler:{{{RangeId}}}:commands", "cmd-damaged", "1\nzzzz");
 
-        await new CommandResync(_board, delivery, bus, new TelemetryOptions(), TimeProvider.System, logs.For<CommandResync>())
+        await new CommandResync(Board, delivery, bus, new TelemetryOptions(), TimeProvider.System, logs.For<CommandResync>())
             .ResyncAsync(CancellationToken.None);
 
         logs.Entries.ShouldContain(e => e.EventName == "CommandResyncFailed" && e.Message.Contains(RangeId));
@@ -158,26 +143,5 @@ public sealed class CommandResyncTests : IAsyncLifetime
         using var process = System.Diagnostics.Process.Start(start)!;
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await process.StandardError.ReadToEndAsync());
-    }
-
-    private async Task<IReadOnlyList<Command>> CommandsOnTheBusAsync() => (await _bus.ReadLiveStateAsync(RangeId, CancellationToken.None)).Commands;
-
-    private static Command Command(string id, CommandStatus status, TimeSpan expiresIn, DateTimeOffset? at = null) => new()
-    {
-        Id = id,
-        BookingId = "booking-1",
-        Kind = CommandKind.Hold,
-        Message = "hold",
-        IssuedAt = Timestamp.FromDateTimeOffset((at ?? Now).AddMinutes(-10)),
-        ExpiresAt = Timestamp.FromDateTimeOffset((at ?? Now) + expiresIn),
-        Status = status,
-        IssuedBy = "ctl-1",
-    };
-
-    private static Command WithStatus(Command command, CommandStatus status)
-    {
-        var changed = command.Clone();
-        changed.Status = status;
-        return changed;
     }
 }
