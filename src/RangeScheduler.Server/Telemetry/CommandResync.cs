@@ -8,13 +8,13 @@ namespace RangeScheduler.Server.Telemetry;
 /// <summary>
 /// Every <see cref="TelemetryOptions.CommandResyncInterval"/>, compares the open commands
 /// issued here with the bus and publishes again those it lost. Redis restarted without its
-/// data keeps nothing of a HOLD issued before: a station that then connects to another
-/// process, or a controller reading the live state, would never see it, although this
-/// process still delivers it to its own streams. Only the issuing process republishes, so
+/// data keeps nothing of a HOLD issued before: a station that then reports the vehicle through
+/// another process, or a process that starts following the range, would never hear of it,
+/// although this process still delivers it to its own streams. Only the issuing process republishes, so
 /// that several processes do not each publish the same command again; the one that restored
 /// a command at start-up counts as its issuer (<see cref="CommandRestore"/>). On the
-/// in-process bus nothing is ever missing, and a round reads the live state of only the
-/// ranges with open commands issued here.
+/// in-process bus nothing is ever missing. A round reads the live state (on Redis, with the
+/// range's latest positions) of only the ranges with open commands issued here.
 /// </summary>
 public sealed class CommandResync(CommandBoard board, CommandDelivery delivery, IRangeBus bus, TelemetryOptions options, TimeProvider time,
     ILogger<CommandResync> log) : BackgroundService
