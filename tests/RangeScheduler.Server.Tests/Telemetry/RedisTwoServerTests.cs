@@ -131,11 +131,18 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
         await using var servers = await TwoServers.StartAsync(Postgres, Redis, "telemetry_resync", "--RangeScheduler:Telemetry:CommandResyncInterval=00:00:01");
         var (a, b) = (servers.A, servers.B);
         var booking = await ActiveSessions.StartAsync(a.Channel, "redis resync", 0, 0, "usv-r1");
-        var hold = await new MonitorServiceClient(a.Channel).IssueCommandAsync(new IssueCommandRequest
+        Command hold;
+        // A watcher on B reads Redis: once it has the HOLD, Redis had it, and losing it is Redis's doing.
+        await using (var onB = await RangeEventWatcher.StartAsync(b.Channel, new WatchRangeRequest { RangeId = Requests.Jaakonmeri }))
         {
-            Command = new Command { BookingId = booking.Id, Kind = CommandKind.Hold, Message = "hold" },
-            RequestId = "hold-redis-resync",
-        }, Calls.As("ctl-jaakonmeri"));
+            hold = await new MonitorServiceClient(a.Channel).IssueCommandAsync(new IssueCommandRequest
+            {
+                Command = new Command { BookingId = booking.Id, Kind = CommandKind.Hold, Message = "hold" },
+                RequestId = "hold-redis-resync",
+            }, Calls.As("ctl-jaakonmeri"));
+            var issued = hold.Id;
+            await onB.WaitForAsync(e => e.Command?.Id == issued, Generous);
+        }
 
         await Redis.StopAsync();
         await Redis.StartAgainAsync();
@@ -152,7 +159,11 @@ public sealed class RedisTwoServerTests : IAsyncLifetime
         }
 
         station.Commands.First(c => c.Id == hold.Id).Kind.ShouldBe(CommandKind.Hold);
-        a.Output.ShouldContain($"open commands of range {Requests.Jaakonmeri} issued here; they are published again");
+        while (!a.Output.Contains($"open commands of range {Requests.Jaakonmeri} issued here; they are published again"))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(giveUp, "A did not log that it published the HOLD again");
+            await Task.Delay(50);
+        }
     }
 
     private sealed class TwoServers(ServerProcess a, ServerProcess b) : IAsyncDisposable
