@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Telemetry;
@@ -36,7 +35,7 @@ public sealed class CommandRestoreTests : CommandTestBase
     public async Task OnTheBusAlready_RestoredOnlyWhereTheBusIsBehind(CommandStatus stored, CommandStatus onTheBus, bool restored)
     {
         var command = Command("cmd-on-the-bus", stored, expiresIn: TimeSpan.FromMinutes(5));
-        Bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(command, onTheBus) });
+        PutOnTheBus(command, onTheBus);
         await Record.SaveAsync(RangeId, command, CancellationToken.None);
 
         await RestoreAsync();

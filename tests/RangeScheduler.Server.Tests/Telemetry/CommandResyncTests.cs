@@ -1,9 +1,7 @@
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Server.Telemetry;
 using RangeScheduler.Server.Tests.Support;
-using RangeScheduler.Storage;
 using RangeScheduler.Telemetry;
 using RangeScheduler.Telemetry.RedisStreams;
 using RangeScheduler.Telemetry.Tests.Support;
@@ -48,7 +46,7 @@ public sealed class CommandResyncTests : CommandTestBase
     {
         var hold = Command("cmd-held", onBoard, expiresIn: TimeSpan.FromMinutes(5));
         Board.Apply(RangeId, hold, issuedHere: true);
-        Bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(hold, onTheBus) });
+        PutOnTheBus(hold, onTheBus);
 
         var count = _delivery.Resync(RangeId, await CommandsOnTheBusAsync(), Now);
 

@@ -43,6 +43,10 @@ public abstract class CommandTestBase : IAsyncLifetime
         _data.Dispose();
     }
 
+    /// <summary>Publishes <paramref name="command"/> at <paramref name="status"/> on the range, as another process would have.</summary>
+    protected void PutOnTheBus(Command command, CommandStatus status) =>
+        Bus.Publish(RangeId, new RangeEvent { Time = Timestamp.FromDateTimeOffset(Now), Command = WithStatus(command, status) });
+
     protected async Task<IReadOnlyList<Command>> CommandsOnTheBusAsync() => (await Bus.ReadLiveStateAsync(RangeId, CancellationToken.None)).Commands;
 
     /// <summary>A HOLD of booking-1 issued ten minutes before <paramref name="at"/> (default <see cref="Now"/>).</summary>
