@@ -44,6 +44,14 @@ public interface IRangeBus
     /// <exception cref="RangeBusUnavailableException">The Redis bus cannot reach Redis.</exception>
     Task<RangeLiveView> ReadLiveStateAsync(string rangeId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The commands of the live state alone (every retained command by id at its latest status),
+    /// without reading the range's latest positions: what the server compares its own commands
+    /// with, at start-up and while running. An unknown range has none.
+    /// </summary>
+    /// <exception cref="RangeBusUnavailableException">The Redis bus cannot reach Redis.</exception>
+    Task<IReadOnlyList<Command>> ReadCommandsAsync(string rangeId, CancellationToken cancellationToken);
+
     /// <summary>A booking ended: drops its vehicles' latest positions and its open alerts from the live state.</summary>
     void ForgetBooking(string rangeId, string bookingId);
 

@@ -266,4 +266,20 @@ public abstract class RangeBusTestsBase : IAsyncLifetime
         forgotten.Latest.Single().Report.BookingId.ShouldBe("bk-2");
         forgotten.OpenAlerts.Select(a => a.Id).ShouldBe(["al-2"]);
     }
+
+    [Fact]
+    public async Task ReadCommands_TheLiveStatesCommandsAlone_AtTheirLatestStatus()
+    {
+        var bus = NewBus();
+        bus.PublishPositions(RangeId, [Position("bk-1", "v1", 1)]);
+        bus.Publish(RangeId, Alert("al-1", "bk-1"));
+        bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
+        bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Acknowledged));
+        bus.Publish(RangeId, Command("cmd-2", "bk-1", CommandStatus.Queued));
+
+        var commands = await EventuallyAsync(() => bus.ReadCommandsAsync(RangeId, default), c => c.Count == 2 && c.Any(x => x.Status == CommandStatus.Acknowledged));
+
+        commands.OrderBy(c => c.Id).Select(c => (c.Id, c.Status)).ShouldBe([("cmd-1", CommandStatus.Acknowledged), ("cmd-2", CommandStatus.Queued)]);
+        (await bus.ReadCommandsAsync("range-never-used", default)).ShouldBeEmpty();
+    }
 }

@@ -48,6 +48,9 @@ public sealed class InProcessRangeBus : IRangeBus
     public Task<RangeLiveView> ReadLiveStateAsync(string rangeId, CancellationToken cancellationToken) =>
         Task.FromResult(Range(rangeId).View());
 
+    public Task<IReadOnlyList<Command>> ReadCommandsAsync(string rangeId, CancellationToken cancellationToken) =>
+        Task.FromResult(Range(rangeId).Commands());
+
     public void ForgetBooking(string rangeId, string bookingId) => Range(rangeId).ForgetBooking(bookingId);
 
     public Task<IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport>> FindLatestReportsAsync(

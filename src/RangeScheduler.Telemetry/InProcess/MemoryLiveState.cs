@@ -63,6 +63,7 @@ internal sealed class MemoryLiveState
         }
     }
 
-    public RangeLiveView View(string cursor) =>
-        new(_latest.Values.ToList(), _openAlerts.Values.ToList(), _commands.Values.Select(c => c.Command).ToList(), cursor);
+    public RangeLiveView View(string cursor) => new(_latest.Values.ToList(), _openAlerts.Values.ToList(), Commands(), cursor);
+
+    public List<Command> Commands() => _commands.Values.Select(c => c.Command).ToList();
 }

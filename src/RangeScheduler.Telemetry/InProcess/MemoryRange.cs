@@ -84,6 +84,14 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         }
     }
 
+    public IReadOnlyList<Command> Commands()
+    {
+        lock (_lock)
+        {
+            return _state.Commands();
+        }
+    }
+
     public IReadOnlyDictionary<(string BookingId, string VehicleId), PositionReport> LatestReports(IEnumerable<(string BookingId, string VehicleId)> vehicles)
     {
         var found = new Dictionary<(string BookingId, string VehicleId), PositionReport>();

@@ -169,5 +169,6 @@ public sealed class RedisRangeBusInstancesTests(RedisFixture redis)
 
         await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.SubscribeAsync(_rangeId, null, positions: true, default));
         await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.ReadLiveStateAsync(_rangeId, default));
+        await Should.ThrowAsync<RangeBusUnavailableException>(() => bus.ReadCommandsAsync(_rangeId, default));
     }
 }
