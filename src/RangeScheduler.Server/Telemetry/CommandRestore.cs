@@ -48,8 +48,8 @@ public sealed class CommandRestore(CommandRecord record, CommandBoard board, IRa
     {
         try
         {
-            var live = await bus.ReadLiveStateAsync(rangeId, cancellationToken).ConfigureAwait(false);
-            return live.Commands.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            var onBus = await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false);
+            return onBus.ToDictionary(c => c.Id, StringComparer.Ordinal);
         }
         catch (RangeBusUnavailableException e)
         {

@@ -13,8 +13,8 @@ namespace RangeScheduler.Server.Telemetry;
 /// although this process still delivers it to its own streams. Only the issuing process republishes, so
 /// that several processes do not each publish the same command again; the one that restored
 /// a command at start-up counts as its issuer (<see cref="CommandRestore"/>). On the
-/// in-process bus nothing is ever missing. A round reads the live state (on Redis, with the
-/// range's latest positions) of only the ranges with open commands issued here.
+/// in-process bus nothing is ever missing. A round reads the commands of only the ranges
+/// with open commands issued here.
 /// </summary>
 public sealed class CommandResync(CommandBoard board, CommandDelivery delivery, IRangeBus bus, TelemetryOptions options, TimeProvider time,
     ILogger<CommandResync> log) : BackgroundService
@@ -36,8 +36,8 @@ public sealed class CommandResync(CommandBoard board, CommandDelivery delivery, 
         {
             try
             {
-                var live = await bus.ReadLiveStateAsync(rangeId, cancellationToken).ConfigureAwait(false);
-                var published = delivery.Resync(rangeId, live.Commands, time.GetUtcNow());
+                var onBus = await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false);
+                var published = delivery.Resync(rangeId, onBus, time.GetUtcNow());
                 if (published > 0)
                 {
                     ServerLog.CommandsResynced(log, rangeId, published);
