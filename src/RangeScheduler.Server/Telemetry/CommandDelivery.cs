@@ -86,20 +86,14 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
     /// an earlier status: Redis lost them. Under the status lock, so that a change published
     /// since the bus was read is not overtaken by an older status. Returns how many.
     /// </summary>
-    public int Resync(string rangeId, IReadOnlyList<Command> onBus, DateTimeOffset now)
+    public int Resync(string rangeId, CommandsOnBus onBus, DateTimeOffset now)
     {
-        var held = new Dictionary<string, CommandStatus>(StringComparer.Ordinal);
-        foreach (var command in onBus)
-        {
-            held[command.Id] = command.Status;
-        }
         var published = 0;
         lock (_statusOrder)
         {
             foreach (var open in board.OpenIssuedHere(now))
             {
-                if (open.RangeId != rangeId
-                    || (held.TryGetValue(open.Command.Id, out var status) && CommandBoard.Rank(status) >= CommandBoard.Rank(open.Command.Status)))
+                if (open.RangeId != rangeId || onBus.Holds(open.Command))
                 {
                     continue;
                 }

@@ -26,7 +26,7 @@ public sealed class CommandRestore(CommandRecord record, CommandBoard board, IRa
             var restored = 0;
             foreach (var (_, command) in range)
             {
-                if (onBus?.GetValueOrDefault(command.Id) is { } known && CommandBoard.Rank(known.Status) >= CommandBoard.Rank(command.Status))
+                if (onBus?.Holds(command) == true)
                 {
                     continue;
                 }
@@ -43,13 +43,12 @@ public sealed class CommandRestore(CommandRecord record, CommandBoard board, IRa
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The range's commands on the bus by id, or null when the bus cannot be read now.</summary>
-    private async Task<Dictionary<string, Command>?> OnBusAsync(string rangeId, CancellationToken cancellationToken)
+    /// <summary>The range's commands on the bus, or null when the bus cannot be read now.</summary>
+    private async Task<CommandsOnBus?> OnBusAsync(string rangeId, CancellationToken cancellationToken)
     {
         try
         {
-            var onBus = await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false);
-            return onBus.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            return new CommandsOnBus(await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false));
         }
         catch (RangeBusUnavailableException e)
         {

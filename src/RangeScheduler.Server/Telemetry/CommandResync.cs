@@ -36,7 +36,7 @@ public sealed class CommandResync(CommandBoard board, CommandDelivery delivery, 
         {
             try
             {
-                var onBus = await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false);
+                var onBus = new CommandsOnBus(await bus.ReadCommandsAsync(rangeId, cancellationToken).ConfigureAwait(false));
                 var published = delivery.Resync(rangeId, onBus, time.GetUtcNow());
                 if (published > 0)
                 {

@@ -48,7 +48,7 @@ public sealed class CommandResyncTests : CommandTestBase
         Board.Apply(RangeId, hold, issuedHere: true);
         PutOnTheBus(hold, onTheBus);
 
-        var count = _delivery.Resync(RangeId, await CommandsOnTheBusAsync(), Now);
+        var count = _delivery.Resync(RangeId, new CommandsOnBus(await CommandsOnTheBusAsync()), Now);
 
         count.ShouldBe(published ? 1 : 0);
         (await CommandsOnTheBusAsync()).ShouldHaveSingleItem().Status.ShouldBe(published ? onBoard : onTheBus);
@@ -59,7 +59,7 @@ public sealed class CommandResyncTests : CommandTestBase
     {
         Board.Apply(RangeId, Command("cmd-theirs", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)));
 
-        _delivery.Resync(RangeId, [], Now).ShouldBe(0);
+        _delivery.Resync(RangeId, new CommandsOnBus([]), Now).ShouldBe(0);
 
         (await CommandsOnTheBusAsync()).ShouldBeEmpty();
     }
@@ -71,7 +71,7 @@ public sealed class CommandResyncTests : CommandTestBase
     {
         Board.Apply(RangeId, Command("cmd-closed", status, expiresIn: TimeSpan.FromMinutes(expiresInMinutes)), issuedHere: true);
 
-        _delivery.Resync(RangeId, [], Now).ShouldBe(0);
+        _delivery.Resync(RangeId, new CommandsOnBus([]), Now).ShouldBe(0);
 
         (await CommandsOnTheBusAsync()).ShouldBeEmpty();
     }
@@ -81,7 +81,7 @@ public sealed class CommandResyncTests : CommandTestBase
     {
         Board.Apply("range-other", Command("cmd-other", CommandStatus.Queued, expiresIn: TimeSpan.FromMinutes(5)), issuedHere: true);
 
-        _delivery.Resync(RangeId, [], Now).ShouldBe(0);
+        _delivery.Resync(RangeId, new CommandsOnBus([]), Now).ShouldBe(0);
 
         (await CommandsOnTheBusAsync()).ShouldBeEmpty();
     }
