@@ -97,7 +97,7 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
                 {
                     continue;
                 }
-                bus.Publish(rangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = open.Command });
+                PublishOnBus(open);
                 published++;
             }
         }
@@ -106,7 +106,10 @@ public sealed class CommandDelivery(CommandBoard board, StationRoutes routes, IR
 
     private void Publish(CommandChange change)
     {
-        bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });
+        PublishOnBus(change);
         record.Keep(change);
     }
+
+    private void PublishOnBus(CommandChange change) =>
+        bus.Publish(change.RangeId, new RangeEvent { Time = GeoMapping.ToContract(time.GetUtcNow()), Command = change.Command });
 }
