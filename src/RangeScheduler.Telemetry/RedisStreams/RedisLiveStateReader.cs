@@ -4,7 +4,8 @@ using RangeScheduler.Telemetry.Cursors;
 namespace RangeScheduler.Telemetry.RedisStreams;
 
 /// <summary>
-/// Reads where a range's streams stand (the head cursor), alone or with the live state hashes.
+/// Reads where a range's streams stand (the head cursor), alone or with the live state hashes,
+/// and the commands hash alone.
 /// </summary>
 internal static class RedisLiveStateReader
 {
@@ -24,7 +25,14 @@ internal static class RedisLiveStateReader
         return (new RangeLiveView(
             read.Latest.Select(PositionUpdate.Parser.ParseFrom).ToList(),
             read.Alerts.Select(v => Alert.Parser.ParseFrom(LiveStateValues.Payload(v))).ToList(),
-            read.Commands.Select(v => Command.Parser.ParseFrom(LiveStateValues.Payload(v))).ToList(),
+            Commands(read.Commands),
             cursor.ToString()), cursor);
     }
+
+    /// <summary>The live state's commands alone: one read of the commands hash.</summary>
+    public static async Task<IReadOnlyList<Command>> ReadCommandsAsync(RedisStreamsClient client, RedisKeys keys) =>
+        Commands((await client.ReadHashAsync(keys.Commands)).Select(field => field.Value));
+
+    private static List<Command> Commands(IEnumerable<byte[]> values) =>
+        values.Select(v => Command.Parser.ParseFrom(LiveStateValues.Payload(v))).ToList();
 }

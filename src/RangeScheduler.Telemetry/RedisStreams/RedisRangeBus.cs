@@ -71,8 +71,7 @@ public sealed class RedisRangeBus : IRangeBus, IAsyncDisposable
         Unavailable(async () => (await RedisLiveStateReader.ReadAsync(_client, RedisKeys.For(rangeId))).View).WaitAsync(cancellationToken);
 
     public Task<IReadOnlyList<Command>> ReadCommandsAsync(string rangeId, CancellationToken cancellationToken) =>
-        Unavailable(async () => (IReadOnlyList<Command>)(await _client.ReadHashAsync(RedisKeys.For(rangeId).Commands))
-            .Select(field => Command.Parser.ParseFrom(LiveStateValues.Payload(field.Value))).ToList()).WaitAsync(cancellationToken);
+        Unavailable(() => RedisLiveStateReader.ReadCommandsAsync(_client, RedisKeys.For(rangeId))).WaitAsync(cancellationToken);
 
     public void ForgetBooking(string rangeId, string bookingId) => _writer.Enqueue(new ForgetWrite(rangeId, bookingId));
 
