@@ -43,12 +43,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     /// <summary>Decisions made durable so far; divided by <see cref="Commits"/>, the average batch.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
-    /// <summary>Queues a decision's write; the returned task completes when it is durable, or fails with a <see cref="StoreUnavailableException"/>.</summary>
-    public Task Enqueue(SqliteRangeSlot slot, int generation, long sequence, LedgerWrite decided)
+    /// <summary>Queues a decision's write; its <see cref="SqlitePendingWrite.Durable"/> task completes when it is durable, or fails with a <see cref="StoreUnavailableException"/>.</summary>
+    public SqlitePendingWrite Enqueue(SqliteRangeSlot slot, int generation, long sequence, LedgerWrite decided)
     {
         var write = new SqlitePendingWrite(slot, generation, sequence, decided);
         Queue(write);
-        return write.Durable.Task;
+        return write;
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var write in batch)
                 {
-                    _statements.Write(LedgerRows.From(write.Slot.RangeId, write.Decided));
+                    _statements.Write(write.Rows);
                     sequences[write.Slot.RangeId] = write.Sequence;
                 }
                 foreach (var (rangeId, sequence) in sequences)

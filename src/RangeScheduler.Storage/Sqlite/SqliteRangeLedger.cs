@@ -6,7 +6,7 @@ namespace RangeScheduler.Storage.Sqlite;
 /// <summary>
 /// Decisions on one range run one at a time under the range's in-memory gate; their writes
 /// go to the <see cref="SqliteGroupCommitter"/>, and the gate is released as soon as the
-/// write is queued (its rows are mapped by the committer), so the next decision runs while this one's commit syncs. Decisions of
+/// write is queued (its rows are mapped after), so the next decision runs while this one's commit syncs. Decisions of
 /// different ranges run in parallel. One process owns the file, so no one else changes a
 /// range: <see cref="RangeChanges"/> handed to a decision are always empty.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class SqliteRangeLedger(SqliteDatabase database, SqliteRangeSlot
         string rangeId, long knownSequence, Func<RangeChanges, LedgerDecision<T>> decide, CancellationToken cancellationToken)
     {
         var slot = slots[rangeId];
-        var decided = new TaskCompletionSource<(Task Durable, LedgerResult<T> Result)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var decided = new TaskCompletionSource<(SqlitePendingWrite? Queued, Task Durable, LedgerResult<T> Result)>(TaskCreationOptions.RunContinuationsAsynchronously);
         slot.Submit(() =>
         {
             // Cancelling stops only the wait for the range: a decision already taken is kept.
@@ -34,7 +34,8 @@ internal sealed class SqliteRangeLedger(SqliteDatabase database, SqliteRangeSlot
                 decided.TrySetException(e);
             }
         });
-        var (durable, result) = await decided.Task.ConfigureAwait(false);
+        var (queued, durable, result) = await decided.Task.ConfigureAwait(false);
+        queued?.MapAhead();
         // Once decided, the outcome is awaited whatever the token says: the caller must learn
         // whether the write it was promised is durable.
         await durable.ConfigureAwait(false);
@@ -42,7 +43,7 @@ internal sealed class SqliteRangeLedger(SqliteDatabase database, SqliteRangeSlot
     }
 
     /// <summary>Runs under the range's gate.</summary>
-    private (Task Durable, LedgerResult<T> Result) Decide<T>(SqliteRangeSlot slot, string rangeId, Func<RangeChanges, LedgerDecision<T>> decide)
+    private (SqlitePendingWrite? Queued, Task Durable, LedgerResult<T> Result) Decide<T>(SqliteRangeSlot slot, string rangeId, Func<RangeChanges, LedgerDecision<T>> decide)
     {
         var generation = slot.EnterDecision();
         var sequence = slot.Sequence ??= ReadSequence(rangeId);
@@ -51,15 +52,15 @@ internal sealed class SqliteRangeLedger(SqliteDatabase database, SqliteRangeSlot
         {
             // The answer may rest on writes still being committed: it is given only once
             // they are durable, and fails with them.
-            return (slot.LastWrite, new LedgerResult<T>(sequence, decision.Result));
+            return (null, slot.LastWrite, new LedgerResult<T>(sequence, decision.Result));
         }
-        // Rows are mapped (documents serialised) on the committer's thread, not here: the
+        // Rows are mapped (documents serialised) once the gate is released, not here: the
         // gate holds up every other decision on the range while it is held.
         LedgerRows.EnsureOwnedBy(rangeId, decision.Write);
-        var durable = committer.Enqueue(slot, generation, sequence + 1, decision.Write);
+        var queued = committer.Enqueue(slot, generation, sequence + 1, decision.Write);
         slot.Sequence = sequence + 1;
-        slot.LastWrite = durable;
-        return (durable, new LedgerResult<T>(sequence + 1, decision.Result));
+        slot.LastWrite = queued.Durable.Task;
+        return (queued, queued.Durable.Task, new LedgerResult<T>(sequence + 1, decision.Result));
     }
 
     private long ReadSequence(string rangeId) => database.Run(connection =>

@@ -56,6 +56,20 @@ public sealed class SqliteRangeLedgerFailureTests(SqliteFile file) : StoreTestBa
     }
 
     [Fact]
+    public async Task WriteThatCannotBeStoredAsRows_FailsAsStoreUnavailable_NothingStored()
+    {
+        // Its rows are mapped by the deciding caller and by the committer: the failure is the
+        // committer's, as for any write it cannot store.
+        var booking = TestData.Booking(_rangeId, TestData.Morning) with { Volumes = [] };
+
+        var failure = await Should.ThrowAsync<StoreUnavailableException>(() => Storage.Ledger.PutAsync(booking));
+
+        failure.Message.ShouldContain("has no volume");
+        (await Storage.Bookings.GetAsync(booking.Id, None)).ShouldBeNull();
+        (await Storage.Bookings.LoadRangeStateAsync(_rangeId, None)).Sequence.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Decide_NothingToWriteAfterQueuedWriteFails_FailsWithIt()
     {
         var failing = Storage.Ledger.PutAsync(TestData.Booking(_rangeId, TestData.Morning) with { Version = 0 });
