@@ -35,14 +35,15 @@ internal sealed class SqliteDatabase
     /// (DESIGN.md: a confirmed booking is durable before the call returns). The group
     /// committer pays that sync once for many bookings.
     /// </summary>
-    public SqliteConnection Open()
+    /// <param name="pragmas">Further settings of this connection alone (<c>PRAGMA …;</c>), applied with that one.</param>
+    public SqliteConnection Open(string pragmas = "")
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = FULL;";
+            command.CommandText = "PRAGMA synchronous = FULL;" + pragmas;
             command.ExecuteNonQuery();
             return connection;
         }

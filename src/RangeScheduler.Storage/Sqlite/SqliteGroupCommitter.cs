@@ -213,26 +213,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         }
     }
 
-    private SqliteConnection Connection()
-    {
-        if (_connection is null)
-        {
-            var connection = _database.Open();
-            try
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.CommitterCheckpointPages};";
-                command.ExecuteNonQuery();
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-            _connection = connection;
-        }
-        return _connection;
-    }
+    private SqliteConnection Connection() =>
+        _connection ??= _database.Open($"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.CommitterCheckpointPages};");
 
     private void CloseConnection()
     {
