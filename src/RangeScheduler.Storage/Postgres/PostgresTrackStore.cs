@@ -63,21 +63,52 @@ internal sealed class PostgresTrackStore(PostgresDatabase database) : ITrackStor
             command.Parameters.AddWithValue("from", PostgresDatabase.BindTime(from));
             command.Parameters.AddWithValue("to", PostgresDatabase.BindTime(to));
             command.Parameters.AddWithValue("limit", limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var chunks = new List<TrackChunk>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                chunks.Add(new TrackChunk(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetFieldValue<DateTimeOffset>(3),
-                    reader.GetFieldValue<DateTimeOffset>(4),
-                    reader.GetInt32(5),
-                    reader.GetFieldValue<byte[]>(6)));
-            }
-            return chunks;
+            return await ReadChunksAsync(command, cancellationToken);
         }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TrackChunk>> ReadNewestAsync(IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken)
+    {
+        if (vehicles.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<TrackChunk>>([]);
+        }
+        return database.RunAsync<IReadOnlyList<TrackChunk>>(async connection =>
+        {
+            // One round trip, and one probe of track_chunks_by_vehicle from its end per vehicle.
+            // The ids are compared in the columns' collation, so that the index serves.
+            await using var command = new NpgsqlCommand($"""
+                SELECT newest.* FROM unnest(@booking_ids::text[], @vehicle_ids::text[]) AS wanted (booking_id, vehicle_id)
+                CROSS JOIN LATERAL (
+                    SELECT {Columns} FROM track_chunks
+                    WHERE track_chunks.booking_id = wanted.booking_id COLLATE "C"
+                      AND track_chunks.vehicle_id = wanted.vehicle_id COLLATE "C"
+                    ORDER BY first_time DESC, last_time DESC, id DESC
+                    LIMIT 1) AS newest
+                """, connection);
+            command.Parameters.AddWithValue("booking_ids", vehicles.Select(v => v.BookingId).ToArray());
+            command.Parameters.AddWithValue("vehicle_ids", vehicles.Select(v => v.VehicleId).ToArray());
+            return await ReadChunksAsync(command, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>The rows of a query of the <see cref="Columns"/>, in their order.</summary>
+    private static async Task<IReadOnlyList<TrackChunk>> ReadChunksAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var chunks = new List<TrackChunk>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks.Add(new TrackChunk(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetInt32(5),
+                reader.GetFieldValue<byte[]>(6)));
+        }
+        return chunks;
     }
 
     public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

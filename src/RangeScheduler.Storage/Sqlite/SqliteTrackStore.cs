@@ -58,14 +58,40 @@ internal sealed class SqliteTrackStore(SqliteDatabase database, SqliteGroupCommi
             var chunks = new List<TrackChunk>();
             while (reader.Read())
             {
-                chunks.Add(new TrackChunk(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-                    new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-                    reader.GetInt32(5),
-                    (byte[])reader.GetValue(6)));
+                chunks.Add(ReadChunk(reader));
+            }
+            return chunks;
+        }));
+    }
+
+    public Task<IReadOnlyList<TrackChunk>> ReadNewestAsync(IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken)
+    {
+        if (vehicles.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<TrackChunk>>([]);
+        }
+        return Task.FromResult<IReadOnlyList<TrackChunk>>(database.Run(connection =>
+        {
+            using var command = connection.CreateCommand();
+            // Read backwards along track_chunks_by_vehicle: one short probe per vehicle, however long its track.
+            command.CommandText = $"""
+                SELECT {Columns} FROM track_chunks
+                WHERE booking_id = $booking_id AND vehicle_id = $vehicle_id
+                ORDER BY first_time DESC, last_time DESC, rowid DESC
+                LIMIT 1
+                """;
+            var booking = command.Parameters.Add(new SqliteParameter { ParameterName = "$booking_id" });
+            var vehicle = command.Parameters.Add(new SqliteParameter { ParameterName = "$vehicle_id" });
+            var chunks = new List<TrackChunk>(vehicles.Count);
+            foreach (var (bookingId, vehicleId) in vehicles)
+            {
+                booking.Value = bookingId;
+                vehicle.Value = vehicleId;
+                using var reader = command.ExecuteReader();
+                if (reader.Read())
+                {
+                    chunks.Add(ReadChunk(reader));
+                }
             }
             return chunks;
         }));
@@ -95,6 +121,16 @@ internal sealed class SqliteTrackStore(SqliteDatabase database, SqliteGroupCommi
         while (deleted == DeleteBatch);
         return total;
     }
+
+    /// <summary>A row of the <see cref="Columns"/>, in their order.</summary>
+    private static TrackChunk ReadChunk(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+        new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
+        reader.GetInt32(5),
+        (byte[])reader.GetValue(6));
 
     /// <summary>Runs on the committer's thread, in the batch's transaction; one statement prepared for all rows.</summary>
     private static int Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TrackChunk> chunks)

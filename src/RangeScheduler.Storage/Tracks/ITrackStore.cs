@@ -27,6 +27,14 @@ public interface ITrackStore
         string bookingId, string? vehicleId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For each (booking, vehicle) of <paramref name="vehicles"/> that has chunks, its newest: the
+    /// one that began last (of those, the one that ended last, then the last appended). The
+    /// chunks come in no particular order; a pair without chunks has none.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The database failed.</exception>
+    Task<IReadOnlyList<TrackChunk>> ReadNewestAsync(IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Retention: deletes the chunks whose last time is before <paramref name="cutoff"/>; returns
     /// how many, 0 when none. SQLite deletes in several short transactions so that booking
     /// writes are not held up, so a failure may leave some of them deleted.

@@ -37,6 +37,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         await Should.ThrowAsync<StoreUnavailableException>(() => _storage.Bookings.LoadRangeStateAsync(rangeId, CancellationToken.None));
         await Should.ThrowAsync<StoreUnavailableException>(() => _storage.Ranges.ListAsync(CancellationToken.None));
         await Should.ThrowAsync<StoreUnavailableException>(() => _storage.Ranges.UpsertAsync(TestData.FullRange(rangeId), 0, CancellationToken.None));
+        await Should.ThrowAsync<StoreUnavailableException>(() => _storage.Tracks.ReadNewestAsync([("booking", "usv-1")], CancellationToken.None));
         await Should.ThrowAsync<StoreUnavailableException>(() => _storage.InitializeAsync(CancellationToken.None));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using RangeScheduler.Storage.Tests.Support;
 using RangeScheduler.Storage.Tests.Tracks;
 
@@ -17,4 +18,26 @@ public sealed class SqliteTrackStoreTests(SqliteFile file) : TrackStoreTests, IC
 public sealed class SqliteTrackRecorderTests(SqliteFile file) : TrackRecorderTests, IClassFixture<SqliteFile>
 {
     protected override Task<string> ConnectionStringAsync() => Task.FromResult(file.ConnectionString);
+}
+
+/// <summary>A read the database cannot answer: StoreUnavailableException, as for every other SQLite failure.</summary>
+public sealed class SqliteTrackStoreFailureTests(SqliteFile file) : StoreTestBase, IClassFixture<SqliteFile>
+{
+    protected override Task<string> ConnectionStringAsync() => Task.FromResult(file.ConnectionString);
+
+    [Fact]
+    public async Task ReadNewest_TableGone_StoreUnavailable()
+    {
+        await Storage.Tracks.AppendAsync([TrackChunks.At("booking-gone", "usv-1", 0)], None);
+        using (var connection = new SqliteConnection(file.ConnectionString))
+        {
+            connection.Open();
+            using var rename = connection.CreateCommand();
+            rename.CommandText = "ALTER TABLE track_chunks RENAME TO track_chunks_elsewhere";
+            rename.ExecuteNonQuery();
+        }
+
+        (await Should.ThrowAsync<StoreUnavailableException>(() => Storage.Tracks.ReadNewestAsync([("booking-gone", "usv-1")], None)))
+            .Message.ShouldContain("track_chunks");
+    }
 }

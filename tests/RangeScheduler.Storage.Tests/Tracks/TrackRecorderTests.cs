@@ -92,6 +92,9 @@ public abstract class TrackRecorderTests : StoreTestBase
             string bookingId, string? vehicleId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken) =>
             inner.ReadAsync(bookingId, vehicleId, from, to, limit, cancellationToken);
 
+        public Task<IReadOnlyList<TrackChunk>> ReadNewestAsync(IReadOnlyCollection<(string BookingId, string VehicleId)> vehicles, CancellationToken cancellationToken) =>
+            inner.ReadNewestAsync(vehicles, cancellationToken);
+
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
             inner.DeleteOlderThanAsync(cutoff, cancellationToken);
     }

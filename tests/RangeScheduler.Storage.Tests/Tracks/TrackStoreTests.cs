@@ -95,6 +95,44 @@ public abstract class TrackStoreTests : StoreTestBase
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Tracks.ReadAsync(_bookingId, null, Start, Start.AddHours(1), 0, None));
 
     [Fact]
+    public async Task ReadNewest_EachVehiclesChunkThatBeganLast()
+    {
+        var other = TestData.NewId("booking");
+        var a20 = At(_bookingId, "a", 20);
+        var b10 = At(_bookingId, "b", 10);
+        var b10Longer = Chunk(_bookingId, "b", Start.AddSeconds(10), Start.AddSeconds(30));
+        var a0 = At(_bookingId, "a", 0);
+        var otherA30 = At(other, "a", 30);
+        // Appended out of order: the newest is by time, not by when it was stored.
+        await Tracks.AppendAsync([a20, b10Longer, At(_bookingId, "b", 0), otherA30], None);
+        await Tracks.AppendAsync([b10, a0, At(_bookingId, "c", 0)], None);
+
+        var newest = await Tracks.ReadNewestAsync([(_bookingId, "a"), (_bookingId, "b"), (other, "a")], None);
+
+        newest.OrderBy(c => c.BookingId == _bookingId ? 0 : 1).ThenBy(c => c.VehicleId).ToList().ShouldBeStoredAs(a20, b10Longer, otherA30);
+    }
+
+    [Fact]
+    public async Task ReadNewest_SameStartAndEnd_TheLastAppended()
+    {
+        var first = At(_bookingId, "usv-1", 0);
+        var again = Chunk(_bookingId, "usv-1", first.FirstTime, first.LastTime, count: 4);
+        await Tracks.AppendAsync([first], None);
+        await Tracks.AppendAsync([again], None);
+
+        (await Tracks.ReadNewestAsync([(_bookingId, "usv-1")], None)).ShouldBeStoredAs(again);
+    }
+
+    [Fact]
+    public async Task ReadNewest_VehiclesWithoutChunksOrNoneAsked_Empty()
+    {
+        await Tracks.AppendAsync([At(_bookingId, "usv-1", 0)], None);
+
+        (await Tracks.ReadNewestAsync([(_bookingId, "usv-2"), (TestData.NewId("booking"), "usv-1")], None)).ShouldBeEmpty();
+        (await Tracks.ReadNewestAsync([], None)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Append_OneMalformedChunk_ArgumentExceptionAndNothingStored()
     {
         var backwards = Chunk(_bookingId, "usv-1", Start.AddSeconds(10), Start);
