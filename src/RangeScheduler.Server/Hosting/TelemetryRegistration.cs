@@ -46,6 +46,7 @@ public static class TelemetryRegistration
         services.AddSingleton<CommandDelivery>();
         services.AddSingleton<CommandFeeds>();
         services.AddSingleton<TrackRecording>();
+        services.AddSingleton<StoredTrackEnds>();
         services.AddSingleton<PositionIngest>();
         services.AddSingleton<RangeWatch>();
         services.AddSingleton<LiveStateQuery>();

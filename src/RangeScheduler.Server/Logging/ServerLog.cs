@@ -55,4 +55,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 29, EventName = "CommandResyncFailed", Level = LogLevel.Error,
         Message = "Comparing the open commands of range {RangeId} with the bus failed; it is tried again at the next round")]
     public static partial void CommandResyncFailed(ILogger logger, string rangeId, Exception error);
+
+    [LoggerMessage(EventId = 30, EventName = "TrackEndsUnreadable", Level = LogLevel.Warning,
+        Message = "The stored tracks of {Count} vehicles new to this process could not be read; their duplicates are told from what the bus knows alone")]
+    public static partial void TrackEndsUnreadable(ILogger logger, int count, Exception error);
+
+    [LoggerMessage(EventId = 31, EventName = "TrackChunkUnreadable", Level = LogLevel.Error,
+        Message = "The newest stored track chunk of vehicle {VehicleId} of booking {BookingId} cannot be decoded; its duplicates are told from what the bus knows alone")]
+    public static partial void TrackChunkUnreadable(ILogger logger, string bookingId, string vehicleId, Exception error);
 }

@@ -29,6 +29,7 @@ public sealed class PositionIngest(
     CommandDelivery commands,
     CommandFeeds feeds,
     TrackRecording tracks,
+    StoredTrackEnds trackEnds,
     HeightReference heights,
     IRangeBus bus,
     TelemetryOptions options,
@@ -135,12 +136,13 @@ public sealed class PositionIngest(
 
     /// <summary>
     /// Vehicles this process has not had a report of yet go on from their latest report on the
-    /// bus: a station that reconnects to another instance (or to this one restarted, on Redis)
-    /// and sends again a batch the first one accepted gets duplicates, not a second copy. Called
-    /// at the batch's first such vehicle (report <paramref name="from"/> in admission order), it
-    /// starts every such vehicle of the rest of the batch with one bus look-up per range: once
-    /// per vehicle and process, and nothing at all for a batch of known vehicles. Reports that
-    /// are not admissible are left to admission to reject.
+    /// bus, or where the bus knows none, from the end of their stored track: a station that
+    /// reconnects to another instance, or to this one restarted, and sends again a batch the
+    /// first one accepted gets duplicates, not a second copy. Called at the batch's first such
+    /// vehicle (report <paramref name="from"/> in admission order), it starts every such vehicle
+    /// of the rest of the batch with one bus look-up per range and one store look-up: once per
+    /// vehicle and process, and nothing at all for a batch of known vehicles. Reports that are
+    /// not admissible are left to admission to reject.
     /// </summary>
     private async Task StartNewVehiclesAsync(StationStream station, IReadOnlyList<PositionReport> reports, int[]? order, int from, CancellationToken cancellationToken)
     {
@@ -162,13 +164,26 @@ public sealed class PositionIngest(
                 ofRange.Add((booking.Id, vehicle.Id));
             }
         }
+        var latest = new Dictionary<(string BookingId, string VehicleId), PositionReport?>();
         foreach (var (rangeId, ofRange) in unknown)
         {
-            var latest = await bus.FindLatestReportsAsync(rangeId, ofRange, cancellationToken).ConfigureAwait(false);
+            var onBus = await bus.FindLatestReportsAsync(rangeId, ofRange, cancellationToken).ConfigureAwait(false);
             foreach (var vehicle in ofRange)
             {
-                vehicles.Start(station.OrganizationId, vehicle.VehicleId, latest.GetValueOrDefault(vehicle));
+                latest[vehicle] = onBus.GetValueOrDefault(vehicle);
             }
+        }
+        var unknownToBus = latest.Where(vehicle => vehicle.Value is null).Select(vehicle => vehicle.Key).ToList();
+        if (unknownToBus.Count > 0)
+        {
+            foreach (var (vehicle, stored) in await trackEnds.FindAsync(unknownToBus, cancellationToken).ConfigureAwait(false))
+            {
+                latest[vehicle] = stored;
+            }
+        }
+        foreach (var ((_, vehicleId), report) in latest)
+        {
+            vehicles.Start(station.OrganizationId, vehicleId, report);
         }
     }
 

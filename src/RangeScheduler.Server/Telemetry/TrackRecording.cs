@@ -14,9 +14,9 @@ namespace RangeScheduler.Server.Telemetry;
 /// report per vehicle per batch, and a chunk per
 /// report would be a row per fix. The recorder writes in the background; when it cannot keep
 /// up a chunk is dropped and logged rather than slowing ingest. A crash loses at most the runs
-/// not yet sealed (docs/telemetry.md).
+/// not yet sealed (docs/telemetry.md); a stop loses none: disposing seals them all.
 /// </summary>
-public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, ILogger<TrackRecording> log)
+public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, ILogger<TrackRecording> log) : IDisposable
 {
     public const int RunLength = 128;
     public static readonly TimeSpan RunAge = TimeSpan.FromSeconds(5);
@@ -68,6 +68,13 @@ public sealed class TrackRecording(TrackRecorder recorder, TimeProvider time, IL
         SealWhere(_ => true);
         await recorder.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Seals every open run. The container disposes this at the host's stop, once the server no
+    /// longer takes calls, and before the <see cref="TrackRecorder"/>, which was made first for
+    /// this to depend on and writes everything queued when it is disposed.
+    /// </summary>
+    public void Dispose() => SealWhere(_ => true);
 
     private void SealWhere(Func<Run, bool> due)
     {
