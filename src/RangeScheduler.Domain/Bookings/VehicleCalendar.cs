@@ -17,6 +17,8 @@ public sealed class VehicleCalendar
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Organization, string Vehicle), List<VehicleBooking>> _byVehicle = [];
     private readonly Dictionary<string, (string Organization, string RangeId, string[] Vehicles)> _byBooking = new(StringComparer.Ordinal);
+    // So that replacing one range's bookings touches only those, not every range's under the lock.
+    private readonly Dictionary<string, HashSet<string>> _byRange = new(StringComparer.Ordinal);
 
     /// <summary>Records the booking's vehicles and windows while its state holds space; forgets them otherwise.</summary>
     public void Put(Booking booking)
@@ -36,9 +38,12 @@ public sealed class VehicleCalendar
     {
         lock (_lock)
         {
-            foreach (var bookingId in _byBooking.Where(e => e.Value.RangeId == rangeId).Select(e => e.Key).ToList())
+            if (_byRange.TryGetValue(rangeId, out var ofRange))
             {
-                RemoveLocked(bookingId);
+                foreach (var bookingId in ofRange.ToList())
+                {
+                    RemoveLocked(bookingId);
+                }
             }
             foreach (var booking in bookings)
             {
@@ -69,6 +74,11 @@ public sealed class VehicleCalendar
             }
         }
         _byBooking.Add(booking.Id, (booking.OrganizationId, booking.RangeId, vehicles));
+        if (!_byRange.TryGetValue(booking.RangeId, out var ofRange))
+        {
+            _byRange.Add(booking.RangeId, ofRange = new HashSet<string>(StringComparer.Ordinal));
+        }
+        ofRange.Add(booking.Id);
     }
 
     public void Remove(string bookingId)
@@ -100,6 +110,12 @@ public sealed class VehicleCalendar
         if (!_byBooking.Remove(bookingId, out var entry))
         {
             return;
+        }
+        var ofRange = _byRange[entry.RangeId];
+        ofRange.Remove(bookingId);
+        if (ofRange.Count == 0)
+        {
+            _byRange.Remove(entry.RangeId);
         }
         foreach (var vehicle in entry.Vehicles)
         {

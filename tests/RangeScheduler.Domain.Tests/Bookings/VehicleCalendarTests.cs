@@ -43,6 +43,24 @@ public class VehicleCalendarTests
     }
 
     [Fact]
+    public void RangeReplacedAfterRemovalsAndCancellations_OnlyTheGivenOnesLeft()
+    {
+        var calendar = new VehicleCalendar();
+        calendar.Put(UsvBooking("removed", "oceanalpha", 1, 2));
+        calendar.Put(UsvBooking("cancelled", "oceanalpha", 3, 4));
+        calendar.Put(UsvBooking("dropped", "oceanalpha", 5, 6));
+        calendar.Remove("removed");
+        calendar.Put(UsvBooking("cancelled", "oceanalpha", 3, 4) with { State = BookingState.Cancelled });
+
+        calendar.ReplaceRange("zhuhai-wanshan", []);
+        calendar.BookedDuring("oceanalpha", "usv-1", TestTimes.Hours(0, 24)).ShouldBeEmpty();
+
+        calendar.ReplaceRange("zhuhai-wanshan", [UsvBooking("reloaded", "oceanalpha", 7, 8)]);
+        calendar.ReplaceRange("zhuhai-wanshan", [UsvBooking("reloaded", "oceanalpha", 7, 8)]);
+        calendar.BookedDuring("oceanalpha", "usv-1", TestTimes.Hours(0, 24)).ShouldHaveSingleItem().BookingId.ShouldBe("reloaded");
+    }
+
+    [Fact]
     public void BookingReplacedThenCancelled_CalendarFollows()
     {
         var calendar = new VehicleCalendar();
