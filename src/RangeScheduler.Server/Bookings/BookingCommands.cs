@@ -58,9 +58,8 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
             var check = book.Check(wanted, now, desk.Vehicles);
             return check.Conflicts.Count > 0 ? Rejected(book, check, wanted, now) : Accepted(book, changed, check, null, now);
         }, cancellationToken).ConfigureAwait(false);
-        Publish(outcome, V1.BookingChange.Updated);
-        return outcome.Booking is { } booking
-            ? new V1.UpdateBookingResponse { Booking = BookingMapping.ToContract(booking) }
+        return Publish(outcome, V1.BookingChange.Updated) is { } updated
+            ? new V1.UpdateBookingResponse { Booking = updated }
             : new V1.UpdateBookingResponse { Rejection = outcome.Rejection };
     }
 
@@ -85,9 +84,8 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
             var remembered = idempotencyHash is null ? null : new IdempotencyRecord(organization, request.IdempotencyKey, idempotencyHash, booking.Id, now);
             return Accepted(book, booking, check, remembered, now);
         }, cancellationToken).ConfigureAwait(false);
-        Publish(outcome, V1.BookingChange.Created);
-        var response = outcome.Booking is { } created
-            ? new V1.CreateBookingResponse { Booking = BookingMapping.ToContract(created) }
+        var response = Publish(outcome, V1.BookingChange.Created) is { } created
+            ? new V1.CreateBookingResponse { Booking = created }
             : new V1.CreateBookingResponse { Rejection = outcome.Rejection };
         response.PreemptedBookingIds.Add(outcome.Preempted.Select(b => b.Id));
         return response;
@@ -115,18 +113,20 @@ public sealed class BookingCommands(RangeDesk desk, IBookingStore store, Booking
         return new LedgerDecision<CommandOutcome>(write, new CommandOutcome(booking, null, preempted));
     }
 
-    private void Publish(CommandOutcome outcome, V1.BookingChange change)
+    /// <summary>Publishes the booking written and those it pre-empted; returns the booking as published, null when the request was rejected.</summary>
+    private V1.Booking? Publish(CommandOutcome outcome, V1.BookingChange change)
     {
         if (outcome.Booking is null)
         {
-            return;
+            return null;
         }
         var now = time.GetUtcNow();
-        events.Publish(outcome.Booking, change, now);
+        var published = events.Publish(outcome.Booking, change, now);
         foreach (var victim in outcome.Preempted)
         {
             events.Publish(victim, V1.BookingChange.Preempted, now);
         }
+        return published;
     }
 
     /// <summary>The request as it would be without its key: what a retry must repeat exactly.</summary>

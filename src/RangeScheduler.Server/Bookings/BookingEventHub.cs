@@ -25,31 +25,39 @@ public sealed class BookingEventHub(IRangeBus bus)
     private readonly long _epoch = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     private long _sequence;
 
-    public void Publish(Booking booking, V1.BookingChange change, DateTimeOffset time)
+    /// <summary>
+    /// Publishes the change and returns the booking as the contract has it, as published. The
+    /// caller answers with that same message rather than mapping the booking a second time: no
+    /// one changes a message once it is published, and at thousands of bookings a second the
+    /// second copy was a tenth of what a booking allocated.
+    /// </summary>
+    public V1.Booking Publish(Booking booking, V1.BookingChange change, DateTimeOffset time)
     {
         var at = GeoMapping.ToContract(time);
+        var published = BookingMapping.ToContract(booking);
         bus.Publish(booking.RangeId, new V1.RangeEvent
         {
             Time = at,
-            Booking = new V1.BookingEvent { Booking = BookingMapping.ToContract(booking), Change = change, Time = at },
+            Booking = new V1.BookingEvent { Booking = published, Change = change, Time = at },
         });
         lock (_lock)
         {
-            var published = new BookingChangeEvent(new EventCursor(_epoch, ++_sequence), booking, change, time);
-            _recent.Enqueue(published);
+            var retained = new BookingChangeEvent(new EventCursor(_epoch, ++_sequence), booking, change, time);
+            _recent.Enqueue(retained);
             if (_recent.Count > Retained)
             {
                 _recent.Dequeue();
             }
             for (var i = _subscribers.Count - 1; i >= 0; i--)
             {
-                if (!_subscribers[i].Writer.TryWrite(published))
+                if (!_subscribers[i].Writer.TryWrite(retained))
                 {
                     _subscribers[i].Writer.TryComplete(new WatcherTooSlowException());
                     _subscribers.RemoveAt(i);
                 }
             }
         }
+        return published;
     }
 
     /// <summary>

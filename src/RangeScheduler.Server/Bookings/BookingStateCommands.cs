@@ -17,8 +17,7 @@ public sealed class BookingStateCommands(RangeDesk desk, IBookingStore store, Bo
         var reason = caller.Role == Role.Controller ? StateReason.ByController : StateReason.ByOwner;
         var cancelled = await ChangeAsync(stored, (current, now) =>
             BookingLifecycle.Cancel(current, (long)request.ExpectedVersion, reason, request.Message, now), cancellationToken).ConfigureAwait(false);
-        events.Publish(cancelled, V1.BookingChange.Cancelled, time.GetUtcNow());
-        return BookingMapping.ToContract(cancelled);
+        return events.Publish(cancelled, V1.BookingChange.Cancelled, time.GetUtcNow());
     }
 
     public async Task<V1.Booking> DecideAsync(Principal caller, V1.DecideBookingRequest request, CancellationToken cancellationToken)
@@ -33,8 +32,7 @@ public sealed class BookingStateCommands(RangeDesk desk, IBookingStore store, Bo
         var approve = request.Decision == V1.Decision.Approve;
         var decided = await ChangeAsync(stored, (current, now) =>
             BookingLifecycle.Decide(current, (long)request.ExpectedVersion, approve, request.Message, now), cancellationToken).ConfigureAwait(false);
-        events.Publish(decided, approve ? V1.BookingChange.Approved : V1.BookingChange.Rejected, time.GetUtcNow());
-        return BookingMapping.ToContract(decided);
+        return events.Publish(decided, approve ? V1.BookingChange.Approved : V1.BookingChange.Rejected, time.GetUtcNow());
     }
 
     /// <summary>Applies <paramref name="change"/> to the booking as the range's book holds it now, and writes the result.</summary>
