@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using RangeScheduler.Domain.Bookings;
 using RangeScheduler.Domain.Ranges;
@@ -80,18 +79,14 @@ internal static class BookingFinder
         var separation = rules.Separation;
         var busy = Widen(booked.Window, separation.TimeBuffer);
         var verticalGap = volume.Vertical.GapTo(booked.Vertical);
-        var state = booked.State;
-        // Written straight into one string: the check's most frequent conflict, dozens per check at a million bookings.
-        var message = string.Create(CultureInfo.InvariantCulture, stackalloc char[256],
-            $"{ConflictText.Volume(volume.Index)} comes within {new MetersText(gap)} horizontally and {new MetersText(verticalGap)} "
-            + $"vertically of booking {booked.BookingId} ({ConflictText.State(state)}); {rules.SeparationText}");
-        var conflict = new Conflict(ConflictKind.Booking, volume.Index, booked.BookingId, volume.Window.Intersect(busy), message)
+        var conflict = new Conflict(ConflictKind.Booking, volume.Index, booked.BookingId, volume.Window.Intersect(busy))
         {
             HorizontalGapMeters = gap,
             VerticalGapMeters = verticalGap,
             RequiredHorizontalMeters = separation.HorizontalMeters,
             RequiredVerticalMeters = separation.VerticalMeters,
-            OtherState = state,
+            OtherState = booked.State,
+            SeparationText = rules.SeparationText,
         };
         return new Finding(conflict, busy, Preemptable(probe, booked) ? booked.BookingId : null);
     }

@@ -42,6 +42,19 @@ internal static class ConflictText
 
     public static string Kinds(IEnumerable<VehicleKind> kinds) =>
         string.Join(", ", kinds.Select(k => k.ToString().ToUpperInvariant()));
+
+    /// <summary>The message of a <see cref="ConflictKind.Booking"/> conflict, written straight into one string from its fields.</summary>
+    /// <exception cref="InvalidOperationException">The conflict is of another kind: those are given their messages when made.</exception>
+    public static string BookingConflict(Conflict conflict)
+    {
+        if (conflict is not { Kind: ConflictKind.Booking, VolumeIndex: { } volume, OtherState: { } state })
+        {
+            throw new InvalidOperationException($"A {conflict.Kind} conflict was made without its message.");
+        }
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256],
+            $"{Volume(volume)} comes within {new MetersText(conflict.HorizontalGapMeters)} horizontally and {new MetersText(conflict.VerticalGapMeters)} "
+            + $"vertically of booking {conflict.OtherId} ({State(state)}); {conflict.SeparationText}");
+    }
 }
 
 /// <summary>

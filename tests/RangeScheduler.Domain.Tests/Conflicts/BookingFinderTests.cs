@@ -132,6 +132,30 @@ public class BookingFinderTests
         conflict.Overlap.ShouldBe(Seconds(3600, 7200));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OneBookingInTheWayTwice_MessageGivesTheLeastDistances(bool nearerFirst)
+    {
+        // 100 m and 0 m apart horizontally, 20 m and 5 m vertically, whichever of the booking's volumes comes first.
+        Volume4D[] volumes = [Other(east: 200, lower: 120, upper: 150, startSeconds: 3600, endSeconds: 5400), Other(east: 50, lower: 105, upper: 150, startSeconds: 5400, endSeconds: 7200)];
+        var book = TestBookings.Wanshan(TestBookings.Confirmed("b-1", nearerFirst ? [volumes[1], volumes[0]] : volumes));
+
+        var conflict = book.Check(Request(Requested()), TestTimes.Now, NoVehicles).Conflicts.ShouldHaveSingleItem();
+
+        (conflict.HorizontalGapMeters, conflict.VerticalGapMeters).ShouldBe((0, 5));
+        conflict.Message.ShouldBe("volumes[0] comes within 0 m horizontally and 5 m vertically of booking b-1 (CONFIRMED); "
+            + "the range keeps bookings 300 m horizontally, 30 m vertically and 5 min apart in time");
+    }
+
+    [Fact]
+    public void ConflictOfAnotherKindMadeWithoutItsMessage_ReadingItThrows()
+    {
+        var closure = new Conflict(ConflictKind.Closure, 0, "c-1", null);
+
+        Should.Throw<InvalidOperationException>(() => closure.Message).Message.ShouldContain("Closure");
+    }
+
     [Fact]
     public void SeveralBookingsInTheWay_EveryOneReported()
     {
