@@ -40,14 +40,12 @@ internal sealed class MemoryLiveState
         }
     }
 
-    /// <summary>The log entry <paramref name="sequence"/> was trimmed: a command whose latest status it held is no longer retained.</summary>
-    public void Trimmed(RangeEvent rangeEvent, ulong sequence)
+    /// <summary>The log entry <paramref name="sequence"/>, a status of command <paramref name="commandId"/>, was trimmed: if it was the command's latest, the command is no longer retained.</summary>
+    public void CommandTrimmed(string commandId, ulong sequence)
     {
-        if (rangeEvent.EventCase == RangeEvent.EventOneofCase.Command
-            && _commands.TryGetValue(rangeEvent.Command.Id, out var held)
-            && held.Sequence == sequence)
+        if (_commands.TryGetValue(commandId, out var held) && held.Sequence == sequence)
         {
-            _commands.Remove(rangeEvent.Command.Id);
+            _commands.Remove(commandId);
         }
     }
 

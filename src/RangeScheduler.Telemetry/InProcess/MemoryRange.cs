@@ -1,4 +1,5 @@
 using System.Buffers;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using RangeScheduler.Contracts.V1;
 using RangeScheduler.Telemetry.Cursors;
@@ -10,11 +11,12 @@ namespace RangeScheduler.Telemetry.InProcess;
 /// One range on the in-process bus: a single numbered log of control events and position
 /// batches (ids <c>0-n</c> shared by both logical streams, so the log order is the merge
 /// order), the live state and the watchers. One lock orders publishing, trimming and
-/// attaching, so a resume replays exactly up to where live delivery takes over. Position
-/// batches are kept encoded and made into events again only for a replay: a swarm's
-/// retained positions as objects were hundreds of thousands that every collection copied.
-/// Their arrays come from a pool of the range's and go back when trimmed: fresh ones lived
-/// just long enough to be copied twice and then die in generation 2.
+/// attaching, so a resume replays exactly up to where live delivery takes over. What the log
+/// keeps is encoded, and made into events again only for a replay: a swarm's retained
+/// positions as objects were hundreds of thousands that every collection copied, and so were
+/// the booking events of a busy range (an hour of them, some thirty objects each, against one
+/// array encoded). Position batches' arrays come from a pool of the range's and go back when
+/// trimmed: fresh ones lived just long enough to be copied twice and then die in generation 2.
 /// </summary>
 internal sealed class MemoryRange(string origin, RangeBusOptions options, TimeProvider time)
 {
@@ -35,7 +37,7 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
             var id = new StreamId(0, ++_sequence);
             _head = _head with { Events = id };
             rangeEvent.Cursor = _head.ToString();
-            _log.Enqueue(new LogEntry(id, time.GetUtcNow(), rangeEvent, null));
+            _log.Enqueue(new LogEntry(id, time.GetUtcNow(), EncodedEvent.Of(rangeEvent), null));
             _state.Apply(rangeEvent, id.Sequence);
             Trim();
             _fanout.DeliverControl(rangeEvent);
@@ -125,9 +127,9 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
         }
         foreach (var entry in _log)
         {
-            if (entry.Event is not null && entry.Id > cursor.Events)
+            if (entry.Event is { } control && entry.Id > cursor.Events)
             {
-                queue.Replay(entry.Event, isPosition: false);
+                queue.Replay(RangeEvent.Parser.ParseFrom(control.Body), isPosition: false);
             }
             else if (entry.Positions is { } batch && entry.Id >= cursor.Positions && queue.WantsPositions)
             {
@@ -173,16 +175,23 @@ internal sealed class MemoryRange(string origin, RangeBusOptions options, TimePr
                 _bodies.Return(positions.Body.Array!);
             }
             _retention.Trimmed(entry);
-            if (entry.Event is not null)
+            if (entry.Event?.CommandId is { } commandId)
             {
-                _state.Trimmed(entry.Event, entry.Id.Sequence);
+                _state.CommandTrimmed(commandId, entry.Id.Sequence);
             }
         }
     }
 }
 
 /// <summary>One entry of a range's log: a control event or a batch of positions.</summary>
-internal sealed record LogEntry(StreamId Id, DateTimeOffset At, RangeEvent? Event, EncodedPositions? Positions);
+internal sealed record LogEntry(StreamId Id, DateTimeOffset At, EncodedEvent? Event, EncodedPositions? Positions);
+
+/// <summary>A control event, cursor included, as the contract encodes it; a command's id beside it, which trimming needs.</summary>
+internal sealed record EncodedEvent(byte[] Body, string? CommandId)
+{
+    public static EncodedEvent Of(RangeEvent rangeEvent) =>
+        new(rangeEvent.ToByteArray(), rangeEvent.EventCase == RangeEvent.EventOneofCase.Command ? rangeEvent.Command.Id : null);
+}
 
 /// <summary>A batch's positions (<see cref="PositionBatchCodec"/>) and the last control event published before them, which their cursors carry.</summary>
 internal sealed record EncodedPositions(ArraySegment<byte> Body, int Count, StreamId EventsBefore);

@@ -70,6 +70,26 @@ public sealed class InProcessRangeBusTests : RangeBusTestsBase
     }
 
     [Fact]
+    public async Task ControlEventsKeptEncoded_ReplayedEqualToWhatWasDeliveredLive()
+    {
+        var bus = NewBus();
+        await using var live = await bus.SubscribeAsync(RangeId, null, positions: true, default);
+        var booking = Booking("bk-1", BookingChange.Created);
+        booking.Booking.Booking = new Contracts.V1.Booking { Id = "bk-1", RangeId = RangeId, Title = "survey", Version = 3 };
+        booking.Booking.Booking.Vehicles.Add(new Vehicle { Id = "usv-1", Kind = VehicleKind.Usv });
+        bus.Publish(RangeId, Alert("al-0", "bk-1"));
+        var start = (await live.NextAsync()).Cursor;
+        bus.Publish(RangeId, booking);
+        bus.Publish(RangeId, Command("cmd-1", "bk-1", CommandStatus.Queued));
+        bus.Publish(RangeId, Alert("al-1", "bk-1"));
+        var delivered = await live.TakeAsync(3);
+
+        await using var resumed = await bus.SubscribeAsync(RangeId, start, positions: true, default);
+
+        (await resumed.TakeAsync(3)).ShouldBe(delivered);
+    }
+
+    [Fact]
     public async Task EntriesOlderThanRetentionAge_CursorNotRetained()
     {
         var time = new ManualTime();
